@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Firewall.Storage;
+
+public enum StoreProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Configuration section <c>Firewall:Store</c>.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Firewall:Store";
+
+    public StoreProvider Provider { get; set; } = StoreProvider.Sqlite;
+
+    /// <summary>Apply migrations at start-up. Defaults to true on SQLite, false on PostgreSQL (a migration job runs them).</summary>
+    public bool? MigrateOnStartup { get; set; }
+
+    /// <summary>Events waiting for the batch writer before ingest answers 503.</summary>
+    [Range(1, 1_000_000)]
+    public int WriteQueueCapacity { get; set; } = 20_000;
+
+    /// <summary>Most events written in one transaction.</summary>
+    [Range(1, 10_000)]
+    public int MaxBatchEvents { get; set; } = 2_000;
+}
