@@ -1,0 +1,47 @@
+using Firewall.Core.Events;
+using Firewall.Storage.Data;
+
+namespace Firewall.Storage.Reading;
+
+/// <summary>The page query for one severity: an ordered range scan of ix_events_severity_occurred_at_id, newest first.</summary>
+internal static class EventQueries
+{
+    public static IQueryable<EventRecord> Page(IQueryable<EventRecord> events, Severity severity, EventFilter filter, Keyset? after, int take)
+    {
+        var from = EventMapping.ToStoredTime(filter.From);
+        var to = EventMapping.ToStoredTime(filter.To);
+        var query = events.Where(e => e.Severity == severity && e.OccurredAt >= from && e.OccurredAt < to);
+        if (after is not null)
+        {
+            var time = EventMapping.ToStoredTime(after.OccurredAt);
+            var id = after.Id;
+            query = query.Where(e => e.OccurredAt < time || (e.OccurredAt == time && e.Id < id));
+        }
+
+        // Lists, not sets: EF translates List.Contains to IN.
+        if (filter.Types is { } types)
+        {
+            var list = types.ToList();
+            query = query.Where(e => list.Contains(e.Type));
+        }
+
+        if (filter.Categories is { } categories)
+        {
+            var list = categories.ToList();
+            query = query.Where(e => list.Contains(e.Category));
+        }
+
+        if (filter.Actions is { } actions)
+        {
+            var list = actions.ToList();
+            query = query.Where(e => list.Contains(e.Action));
+        }
+
+        if (filter.AgentId is { } agentId)
+        {
+            query = query.Where(e => e.AgentId == agentId);
+        }
+
+        return query.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(take);
+    }
+}

@@ -1,0 +1,59 @@
+using Firewall.Core.Events;
+using Firewall.Storage.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firewall.Storage.Reading;
+
+/// <summary>Keyset pages without OFFSET, and stats from the rollup, never from events.</summary>
+internal sealed class EventReader(IDbContextFactory<FirewallDbContext> factory) : IEventReader
+{
+    public async Task<EventPage> QueryAsync(EventFilter filter, int limit, Keyset? after, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+
+        // One ordered range scan per severity (an IN over the index's first column would need a sort), merged here.
+        var rows = new List<EventRecord>();
+        foreach (var severity in filter.Severities)
+        {
+            rows.AddRange(await EventQueries.Page(db.Events.AsNoTracking(), severity, filter, after, limit + 1).ToListAsync(cancellationToken));
+        }
+
+        var newest = rows.OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(limit + 1).ToList();
+        var items = newest.Take(limit).Select(EventMapping.ToEvent).ToList();
+        var next = newest.Count > limit ? new Keyset(items[^1].OccurredAt, items[^1].Id) : null;
+        return new EventPage(items, next);
+    }
+
+    public async Task<SecurityEvent?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        return record is null ? null : EventMapping.ToEvent(record);
+    }
+
+    /// <summary>Counts at minute resolution: a minute is counted when its start lies in [from, to).</summary>
+    public async Task<IReadOnlyList<SeverityCounts>> CountAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan bucket, CancellationToken cancellationToken)
+    {
+        if (bucket < TimeSpan.FromMinutes(1) || bucket.Ticks % TimeSpan.TicksPerMinute != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "A bucket is a whole number of minutes.");
+        }
+
+        var size = (long)bucket.TotalMinutes;
+        var first = UnixMinutes.CeilingOf(from);
+        var end = UnixMinutes.CeilingOf(to);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.EventCounts.AsNoTracking()
+            .Where(c => c.Minute >= first && c.Minute < end)
+            .GroupBy(c => new { Start = c.Minute / size * size, c.Severity })
+            .Select(g => new { g.Key.Start, g.Key.Severity, Count = g.Sum(c => c.Count) })
+            .ToListAsync(cancellationToken);
+
+        return rows
+            .GroupBy(r => r.Start)
+            .OrderBy(g => g.Key)
+            .Select(g => new SeverityCounts(UnixMinutes.Start(g.Key), g.ToDictionary(r => r.Severity, r => r.Count)))
+            .ToList();
+    }
+}

@@ -1,0 +1,47 @@
+using Firewall.Storage.Data;
+using Firewall.Storage.Reading;
+using Firewall.Storage.Writing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Firewall.Storage;
+
+public static class StorageHostBuilderExtensions
+{
+    public const string ConnectionStringName = "Firewall";
+
+    /// <summary>Adds the event store: options, a pooled DbContext factory, the writer, the reader and the hosted service that migrates and runs the batch writer.</summary>
+    public static IHostApplicationBuilder AddFirewallStorage(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        var provider = builder.Configuration.GetSection(StorageOptions.Section).GetValue<StoreProvider?>(nameof(StorageOptions.Provider)) ?? StoreProvider.Sqlite;
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString(builder, provider);
+        services.AddPooledDbContextFactory<FirewallDbContext>(o => o.UseFirewallStore(provider, connectionString));
+        // A scoped context for health checks and the like; the store's own code uses the factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FirewallDbContext>>().CreateDbContext());
+
+        services.AddSingleton<WriteQueue>();
+        services.AddSingleton<IEventWriter>(sp => sp.GetRequiredService<WriteQueue>());
+        services.AddSingleton<BatchCommitter>();
+        services.AddSingleton<BatchProcessor>();
+        services.AddSingleton<IEventReader, EventReader>();
+        services.AddHostedService<StoreHostedService>();
+        return builder;
+    }
+
+    private static string DefaultConnectionString(IHostApplicationBuilder builder, StoreProvider provider)
+    {
+        if (provider != StoreProvider.Sqlite)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is required when {StorageOptions.Section}:Provider is {provider}.");
+        }
+
+        var dataPath = Path.GetFullPath(builder.Configuration["Firewall:DataPath"] ?? "data", builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataPath);
+        return $"Data Source={Path.Combine(dataPath, "firewall.db")}";
+    }
+}

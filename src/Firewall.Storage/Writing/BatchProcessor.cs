@@ -1,0 +1,79 @@
+using System.Data.Common;
+using Firewall.Core.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Firewall.Storage.Writing;
+
+/// <summary>
+/// Commits a batch, tells the commit listeners, then answers every waiting request (invariants 1 and 3):
+/// nobody is answered before the commit and the listeners.
+/// </summary>
+internal sealed class BatchProcessor(BatchCommitter committer, IEnumerable<ICommitListener> listeners, ILogger<BatchProcessor> logger)
+{
+    public async Task ProcessAsync(IReadOnlyList<WriteRequest> batch)
+    {
+        var events = batch.SelectMany(r => r.Events).ToList();
+        CommittedBatch committed;
+        try
+        {
+            committed = await CommitAsync(events);
+        }
+        catch (Exception ex)
+        {
+            // Whatever failed, the transaction rolled back and the loop must live on to serve the next batch.
+            logger.LogError(ex, "Writing a batch of {Count} events failed; none of it is stored", events.Count);
+            var failure = ex is DbException or DbUpdateException or TimeoutException
+                ? new StoreUnavailableException("The event store cannot take writes now.", ex)
+                : ex;
+            foreach (var request in batch)
+            {
+                request.Completion.TrySetException(failure);
+            }
+
+            return;
+        }
+
+        if (committed.CreatedSeverities.Count > 0)
+        {
+            await NotifyAsync(committed.CreatedSeverities);
+        }
+
+        var offset = 0;
+        foreach (var request in batch)
+        {
+            request.Completion.TrySetResult(committed.Results[offset..(offset + request.Events.Count)]);
+            offset += request.Events.Count;
+        }
+    }
+
+    // Callers' cancellation never reaches here: a batch serves many callers.
+    private async Task<CommittedBatch> CommitAsync(List<NewEvent> events)
+    {
+        try
+        {
+            return await committer.CommitAsync(events, CancellationToken.None);
+        }
+        catch (DbUpdateException ex) when (EventIdRace.Is(ex))
+        {
+            logger.LogInformation("Another writer stored an eventId of this batch first; retrying the batch once");
+            return await committer.CommitAsync(events, CancellationToken.None);
+        }
+    }
+
+    // The events are committed whatever a listener does: a failing listener is logged, and the cache recovers on its own (invariant 5).
+    private async Task NotifyAsync(IReadOnlySet<Severity> severities)
+    {
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                await listener.OnCommittedAsync(severities, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Commit listener {Listener} failed", listener.GetType().Name);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace Firewall.Storage.Writing;
+
+/// <summary>
+/// The bounded queue in front of the batch writer, counted in events (invariant 6): when full, a write fails at once
+/// so the API answers 503 with Retry-After instead of holding memory.
+/// </summary>
+internal sealed class WriteQueue(IOptions<StorageOptions> options) : IEventWriter
+{
+    private readonly Channel<WriteRequest> channel = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly int capacity = options.Value.WriteQueueCapacity;
+    private int queuedEvents;
+
+    public async Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        if (Interlocked.Add(ref queuedEvents, events.Count) > capacity)
+        {
+            Interlocked.Add(ref queuedEvents, -events.Count);
+            throw new StoreUnavailableException("The write queue is full.");
+        }
+
+        var request = new WriteRequest(events);
+        if (!channel.Writer.TryWrite(request))
+        {
+            Interlocked.Add(ref queuedEvents, -events.Count);
+            throw new StoreUnavailableException("The event store is shutting down.");
+        }
+
+        // The caller may stop waiting; the batch goes on, and a retry finds the event stored.
+        return await request.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Waits for work; false once the queue is closed and drained.</summary>
+    public ValueTask<bool> WaitAsync() => channel.Reader.WaitToReadAsync(CancellationToken.None);
+
+    /// <summary>Takes the waiting requests, whole, up to <paramref name="maxEvents"/> events (always at least one request).</summary>
+    public List<WriteRequest> Take(int maxEvents)
+    {
+        var batch = new List<WriteRequest>();
+        var events = 0;
+        while (channel.Reader.TryPeek(out var next) && (batch.Count == 0 || events + next.Events.Count <= maxEvents))
+        {
+            channel.Reader.TryRead(out _);
+            batch.Add(next);
+            events += next.Events.Count;
+        }
+
+        Interlocked.Add(ref queuedEvents, -events);
+        return batch;
+    }
+
+    /// <summary>Stops accepting writes; what is queued is still written.</summary>
+    public void Close() => channel.Writer.TryComplete();
+}
