@@ -1,6 +1,52 @@
+using Firewall.Api;
+using Firewall.Api.Auth;
+using Firewall.Api.Caching;
+using Firewall.Api.Http;
+using Firewall.Api.Ingest;
+using Firewall.Api.Operations;
+using Firewall.Api.Query;
+using Firewall.Api.RateLimiting;
+using Firewall.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddFirewallLogging();      // Serilog: JSON to the console outside Development
+builder.AddFirewallProblems();     // RFC 9457 for every error, strict JSON, body size limits
+builder.AddFirewallStorage();      // EF Core store (SQLite default, PostgreSQL) and the group-commit writer
+builder.AddFirewallCache();        // query cache with per-severity generations
+builder.AddFirewallAuth();         // JWT bearer, role policies, client-credentials clients
+builder.AddFirewallRateLimits();   // per-principal token buckets, per-IP token endpoint
+builder.AddFirewallIngest();       // validation, classification and redaction
+builder.AddFirewallHealth();       // liveness and readiness
+builder.AddFirewallTelemetry();    // OpenTelemetry metrics at /metrics
+builder.Services.AddOpenApi();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+if (args.Contains("--migrate"))
+{
+    await app.Services.MigrateFirewallStoreAsync(CancellationToken.None);
+    return;
+}
 
-app.Run();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseFirewallRequestLogging();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapTokenEndpoint();
+app.MapIngest();
+app.MapQueries();
+app.MapFirewallHealth();
+app.MapPrometheusScrapingEndpoint();
+app.MapOpenApi();
+
+await app.RunAsync();
+
+namespace Firewall.Api
+{
+    /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+    public partial class Program;
+}

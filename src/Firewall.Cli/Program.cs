@@ -1,1 +1,9 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using Firewall.Cli;
+
+var root = new RootCommand("Firewall command-line tools")
+{
+    TokenCommand.Create(),
+    HashSecretCommand.Create(),
+};
+return root.Parse(args).Invoke();

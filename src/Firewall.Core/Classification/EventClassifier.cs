@@ -9,6 +9,8 @@ public sealed class EventClassifier
 
     public string RuleSetVersion => _ruleSetVersion;
 
+    public static EventClassifier CreateDefault() => new();
+
     public ClassificationResult Classify(EventInput input)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -1,0 +1,54 @@
+using Firewall.Core.Auth;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Firewall.Api.Auth;
+
+/// <summary>JWT bearer validation as API.md states it, and one policy per role set.</summary>
+public static class AuthSetup
+{
+    public const string IngestPolicy = "ingest";
+    public const string ReadPolicy = "read";
+
+    /// <summary>Registers JwtBearer (HS256 key or an OIDC authority), the role policies and the token issuer.</summary>
+    public static IHostApplicationBuilder AddFirewallAuth(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        builder.Services.AddSingleton<SigningKeySource>();
+        builder.Services.AddSingleton<ClientCredentials>();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>, SigningKeySource, IHostEnvironment>((jwt, auth, keys, environment) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.IncludeErrorDetails = environment.IsDevelopment();
+                jwt.RequireHttpsMetadata = !environment.IsDevelopment();
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Value.Issuer,
+                    ValidAudience = auth.Value.Audience,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                    NameClaimType = "sub",
+                    RoleClaimType = "role",
+                };
+                if (keys.Settings is { } settings)
+                {
+                    jwt.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(settings.SigningKey);
+                    jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+                }
+                else
+                {
+                    jwt.Authority = auth.Value.Authority!.ToString();
+                    jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSsaPssSha256];
+                }
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(IngestPolicy, policy => policy.RequireRole(Roles.Agent, Roles.Admin))
+            .AddPolicy(ReadPolicy, policy => policy.RequireRole(Roles.Analyst, Roles.Admin));
+        return builder;
+    }
+}

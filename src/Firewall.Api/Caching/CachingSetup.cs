@@ -1,0 +1,23 @@
+using Firewall.Storage.Writing;
+
+namespace Firewall.Api.Caching;
+
+/// <summary>The query cache and its invalidation on commit.</summary>
+public static class CachingSetup
+{
+    public static IHostApplicationBuilder AddFirewallCache(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ICacheBackend, InProcessCacheBackend>();
+        builder.Services.AddSingleton<QueryCache>();
+        builder.Services.AddSingleton<ICommitListener>(services => services.GetRequiredService<QueryCache>());
+        return builder;
+    }
+
+    /// <summary>Sets X-Cache and forbids shared caches from keeping analyst data.</summary>
+    public static void SetCacheHeaders(this HttpResponse response, CacheStatus status)
+    {
+        response.Headers["X-Cache"] = status.ToString().ToUpperInvariant();
+        response.Headers.CacheControl = "private, no-store";
+    }
+}

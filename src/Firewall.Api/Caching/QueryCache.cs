@@ -1,0 +1,65 @@
+using System.Globalization;
+using Firewall.Core.Events;
+using Firewall.Storage.Writing;
+using Microsoft.Extensions.Options;
+
+namespace Firewall.Api.Caching;
+
+/// <summary>
+/// Query results keyed by hash(filter) and the generations of the severities the filter covers (invariants 3 and 4):
+/// the generations are read before the store, and bumped after each commit before any ingest is answered, so no query
+/// that starts after an ingest response can be served a result that misses that event.
+/// </summary>
+public sealed class QueryCache(ICacheBackend backend, IOptions<CacheOptions> options) : ICommitListener
+{
+    public async Task<(byte[] Body, CacheStatus Status)> GetOrLoadAsync(
+        IReadOnlySet<Severity> covers, string filterHash, Func<CancellationToken, Task<byte[]>> load, CancellationToken cancellationToken)
+    {
+        var severities = covers.Order().ToArray();
+        var generations = options.Value.Enabled ? await backend.ReadGenerationsAsync(severities, cancellationToken) : null;
+        if (generations is null)
+        {
+            return (await load(cancellationToken), CacheStatus.Bypass);
+        }
+
+        var key = string.Create(CultureInfo.InvariantCulture, $"q:{string.Join('.', severities.Zip(generations, (s, g) => $"{(int)s}-{g}"))}:{filterHash}");
+        if (await backend.GetAsync(key, cancellationToken) is { } cached)
+        {
+            return (cached, CacheStatus.Hit);
+        }
+
+        var body = await load(cancellationToken);
+        if (body.Length <= options.Value.MaxEntryBytes)
+        {
+            await backend.SetAsync(key, body, cancellationToken);
+        }
+
+        return (body, CacheStatus.Miss);
+    }
+
+    /// <summary>For results that never change once they exist (an event by id): no generations, and absence is not cached.</summary>
+    public async Task<(byte[]? Body, CacheStatus Status)> GetOrLoadImmutableAsync(
+        string key, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return (await load(cancellationToken), CacheStatus.Bypass);
+        }
+
+        if (await backend.GetAsync("i:" + key, cancellationToken) is { } cached)
+        {
+            return (cached, CacheStatus.Hit);
+        }
+
+        var body = await load(cancellationToken);
+        if (body is not null && body.Length <= options.Value.MaxEntryBytes)
+        {
+            await backend.SetAsync("i:" + key, body, cancellationToken);
+        }
+
+        return (body, CacheStatus.Miss);
+    }
+
+    public ValueTask OnCommittedAsync(IReadOnlySet<Severity> severities, CancellationToken cancellationToken) =>
+        backend.BumpAsync(severities, cancellationToken);
+}

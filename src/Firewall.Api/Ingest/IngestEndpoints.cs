@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Firewall.Api.Auth;
+using Firewall.Api.Http;
+using Firewall.Api.RateLimiting;
+using Firewall.Core.Events;
+using Firewall.Storage.Writing;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Firewall.Api.Ingest;
+
+/// <summary>Agents post events, one or a batch; answers come only after the events are committed.</summary>
+public static class IngestEndpoints
+{
+    public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/events").RequireAuthorization(AuthSetup.IngestPolicy).WithTags("Ingest");
+        group.MapPost("/", PostEvent)
+            .Accepts<EventInput>("application/json")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithName("PostEvent").WithSummary("Ingest one event, idempotent on eventId");
+        group.MapPost("/batch", PostBatch)
+            .Accepts<BatchRequest>("application/json")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithName("PostEventBatch").WithSummary("Ingest 1 to 1000 events; valid items are stored even when others are rejected");
+        return app;
+    }
+
+    private static async Task<Results<Created<SecurityEvent>, Ok<SecurityEvent>, ProblemHttpResult>> PostEvent(
+        HttpContext context, IngestService ingest, IngestRateLimiter limiter, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync(context.Request, EventLimits.SingleBodyMaxBytes, cancellationToken);
+        var input = JsonBody.Deserialize<EventInput>(body, "event");
+        limiter.Acquire(context.User, 1);
+        var prepared = ingest.Prepare(input, context.User);
+        var result = (await ingest.StoreAsync([prepared], CancellationToken.None))[0];
+        return result.Outcome switch
+        {
+            WriteOutcome.Created => TypedResults.Created($"/api/v1/events/{result.Event.Id}", result.Event),
+            WriteOutcome.Duplicate => TypedResults.Ok(result.Event),
+            _ => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The eventId is already used by a different event.",
+                detail: $"Event {result.Event.EventId} is stored (id {result.Event.Id}) with a different payload; nothing was stored."),
+        };
+    }
+
+    private static async Task<Ok<BatchResponse>> PostBatch(
+        HttpContext context, IngestService ingest, IngestRateLimiter limiter, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync(context.Request, EventLimits.BatchBodyMaxBytes, cancellationToken);
+        var items = ReadItems(body);
+        limiter.Acquire(context.User, items.Count);
+
+        var results = new BatchItemResult?[items.Count];
+        var accepted = new List<(int Index, NewEvent Event)>(items.Count);
+        for (var index = 0; index < items.Count; index++)
+        {
+            try
+            {
+                accepted.Add((index, ingest.Prepare(JsonBody.Deserialize<EventInput>(items[index], "event"), context.User)));
+            }
+            catch (RequestValidationException invalid)
+            {
+                results[index] = new BatchItemResult(index, null, TryEventId(items[index]), BatchItemStatus.Rejected, invalid.Errors);
+            }
+        }
+
+        var written = accepted.Count == 0 ? [] : await ingest.StoreAsync([.. accepted.Select(a => a.Event)], CancellationToken.None);
+        for (var i = 0; i < accepted.Count; i++)
+        {
+            results[accepted[i].Index] = ToItem(accepted[i].Index, written[i]);
+        }
+
+        var final = results.Select(r => r!).ToList();
+        return TypedResults.Ok(new BatchResponse(
+            final.Count(r => r.Status == BatchItemStatus.Created),
+            final.Count(r => r.Status == BatchItemStatus.Duplicate),
+            final.Count(r => r.Status == BatchItemStatus.Rejected),
+            final));
+    }
+
+    /// <summary>The batch shape is checked whole: not JSON, not <c>{"events": [1..1000 items]}</c>, is a 400 for the request.</summary>
+    private static List<JsonElement> ReadItems(byte[] body)
+    {
+        var batch = JsonBody.Deserialize<BatchRequest>(body, "body");
+        return batch.Events switch
+        {
+            null => throw RequestValidationException.For("events", "is required."),
+            { Count: 0 } => throw RequestValidationException.For("events", "must hold at least one event."),
+            { Count: > EventLimits.MaxBatchEvents } => throw RequestValidationException.For("events", $"must hold at most {EventLimits.MaxBatchEvents} events."),
+            var events => [.. events],
+        };
+    }
+
+    private static BatchItemResult ToItem(int index, WriteResult written) => written.Outcome switch
+    {
+        WriteOutcome.Created => new(index, written.Event.Id, written.Event.EventId, BatchItemStatus.Created),
+        WriteOutcome.Duplicate => new(index, written.Event.Id, written.Event.EventId, BatchItemStatus.Duplicate),
+        _ => new(index, null, written.Event.EventId, BatchItemStatus.Rejected,
+            new Dictionary<string, string[]> { ["eventId"] = ["is already used by a different event; nothing was stored."] }),
+    };
+
+    private static Guid? TryEventId(JsonElement item) =>
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty("eventId", out var id) && id.ValueKind == JsonValueKind.String && id.TryGetGuid(out var guid)
+            ? guid
+            : null;
+}

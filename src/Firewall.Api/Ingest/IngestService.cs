@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using FluentValidation;
+using Firewall.Api.Http;
+using Firewall.Core.Classification;
+using Firewall.Core.Events;
+using Firewall.Storage.Writing;
+
+namespace Firewall.Api.Ingest;
+
+/// <summary>Validate, classify and redact, then hand to the batch writer: the ingest path of ARCHITECTURE.md.</summary>
+public sealed class IngestService(EventClassifier classifier, IValidator<EventInput> validator, IEventWriter writer, TimeProvider time)
+{
+    /// <summary>Turns a valid input into the event to store; throws <see cref="RequestValidationException"/> otherwise.</summary>
+    public NewEvent Prepare(EventInput input, ClaimsPrincipal principal)
+    {
+        var failures = validator.Validate(input);
+        if (!failures.IsValid)
+        {
+            throw new RequestValidationException(failures.Errors.ToErrors());
+        }
+
+        var normalized = input with
+        {
+            AgentId = input.AgentId ?? principal.FindFirstValue("sub") ?? "unknown",
+            OccurredAt = input.OccurredAt!.Value.ToUniversalTime(),
+        };
+        var verdict = classifier.Classify(normalized);
+        var stored = new SecurityEvent
+        {
+            Id = 0,
+            EventId = normalized.EventId ?? Guid.CreateVersion7(time.GetUtcNow()),
+            OccurredAt = normalized.OccurredAt.Value,
+            ReceivedAt = time.GetUtcNow(),
+            AgentId = normalized.AgentId,
+            Type = normalized.Type!.Value,
+            Action = normalized.Action!.Value,
+            Severity = verdict.Severity,
+            AgentSeverity = normalized.Severity,
+            Category = verdict.Category,
+            RiskScore = verdict.RiskScore,
+            Confidence = normalized.Confidence,
+            Model = normalized.Model,
+            Source = normalized.Source,
+            Message = verdict.Message,
+            Content = verdict.Content,
+            Attributes = verdict.Attributes,
+            Findings = verdict.Findings,
+            Redactions = verdict.Redactions,
+            RuleSetVersion = verdict.RuleSetVersion,
+        };
+        return new NewEvent(stored, EventFingerprint.Compute(normalized));
+    }
+
+    public Task<IReadOnlyList<WriteResult>> StoreAsync(IReadOnlyList<NewEvent> events, CancellationToken cancellationToken) =>
+        writer.WriteAsync(events, cancellationToken);
+}

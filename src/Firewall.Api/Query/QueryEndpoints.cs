@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Firewall.Api.Auth;
+using Firewall.Api.Caching;
+using Firewall.Api.RateLimiting;
+using Firewall.Core.Serialization;
+using Firewall.Storage.Reading;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Firewall.Api.Query;
+
+/// <summary>The analyst's reads: filtered events, one event, statistics. Every response says whether the cache served it.</summary>
+public static class QueryEndpoints
+{
+    public static IEndpointRouteBuilder MapQueries(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").RequireAuthorization(AuthSetup.ReadPolicy).RequireRateLimiting(RateLimitingSetup.QueryPolicy).WithTags("Query");
+        group.MapGet("/events", ListEvents)
+            .Produces<EventPageResponse>().ProducesValidationProblem()
+            .WithName("ListEvents").WithSummary("Events newest first, filtered by severity, time, type, category, action and agent, with keyset pages");
+        group.MapGet("/events/{id:long}", GetEvent)
+            .Produces<Core.Events.SecurityEvent>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetEvent").WithSummary("One stored event by its server id");
+        group.MapGet("/stats", StatsEndpoint.GetStats)
+            .Produces<StatsResponse>().ProducesValidationProblem()
+            .WithName("GetStats").WithSummary("Event counts per time bucket and severity");
+        return app;
+    }
+
+    private static async Task<FileContentHttpResult> ListEvents(
+        HttpContext context, QueryCache cache, IEventReader reader, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var query = EventQueryParser.Parse(context.Request.Query, time.GetUtcNow());
+        var (body, status) = await cache.GetOrLoadAsync(query.Filter.Severities, query.CacheKey, async ct =>
+        {
+            var page = await reader.QueryAsync(query.Filter, query.Limit, query.After, ct);
+            var next = page.Next is null ? null : new Cursor(query.Filter.From, query.Filter.To, page.Next).Encode(query.Binding);
+            return JsonSerializer.SerializeToUtf8Bytes(new EventPageResponse(page.Items, next), FirewallJson.Options);
+        }, cancellationToken);
+        context.Response.SetCacheHeaders(status);
+        return TypedResults.File(body, "application/json");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetEvent(
+        long id, HttpContext context, QueryCache cache, IEventReader reader, CancellationToken cancellationToken)
+    {
+        var (body, status) = await cache.GetOrLoadImmutableAsync($"event:{id}", async ct =>
+            await reader.FindAsync(id, ct) is { } found ? JsonSerializer.SerializeToUtf8Bytes(found, FirewallJson.Options) : null,
+            cancellationToken);
+        context.Response.SetCacheHeaders(status);
+        return body is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"No event has id {id}.")
+            : TypedResults.File(body, "application/json");
+    }
+}

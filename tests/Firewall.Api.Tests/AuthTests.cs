@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using Firewall.Api.Tests.Infrastructure;
+using Firewall.Core.Auth;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Firewall.Api.Tests;
+
+public sealed class AuthTests(FirewallApiFactory factory) : IClassFixture<FirewallApiFactory>
+{
+    private const string Events = "/api/v1/events";
+
+    [Fact]
+    public async Task ARequestWithoutTokenIs401WithABearerChallengeAndAProblem()
+    {
+        var response = await factory.CreateClient().GetAsync(Events);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task ATokenExpiredBy31SecondsIsRejected()
+    {
+        var token = Sign(TestKeys.Trusted, expires: DateTime.UtcNow.AddSeconds(-31));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetWith(token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ATokenExpiredWithinTheClockSkewIsAccepted()
+    {
+        var token = Sign(TestKeys.Trusted, expires: DateTime.UtcNow.AddSeconds(-10));
+
+        Assert.Equal(HttpStatusCode.OK, (await GetWith(token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ATokenSignedWithAForeignKeyIsRejected() =>
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetWith(Sign(TestKeys.Foreign))).StatusCode);
+
+    [Fact]
+    public async Task ATokenForAnotherAudienceIsRejected() =>
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetWith(Sign(TestKeys.Trusted, audience: "someone-else"))).StatusCode);
+
+    [Fact]
+    public async Task ATokenFromAnotherIssuerIsRejected() =>
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetWith(Sign(TestKeys.Trusted, issuer: "evil"))).StatusCode);
+
+    [Fact]
+    public async Task AnUnsignedAlgNoneTokenIsRejected()
+    {
+        var header = Base64UrlEncoder.Encode("""{"alg":"none","typ":"JWT"}""");
+        var exp = DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds();
+        var payload = Base64UrlEncoder.Encode($$"""{"sub":"x","role":"analyst","iss":"firewall","aud":"firewall-api","exp":{{exp}}}""");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetWith($"{header}.{payload}.")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAgentMayNotQuery() =>
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.Agent().GetAsync(Events)).StatusCode);
+
+    [Fact]
+    public async Task AnAnalystMayNotIngest()
+    {
+        var response = await factory.Analyst().PostAsync(Infrastructure.Events.Valid());
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task AnAdminMayDoBoth()
+    {
+        var admin = factory.ClientFor(Roles.Admin);
+
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync(Infrastructure.Events.Valid())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(Events)).StatusCode);
+    }
+
+    [Fact]
+    public async Task RolesMayComeAsAnArrayClaim()
+    {
+        var token = Sign(TestKeys.Trusted, roles: ["agent", "analyst"]);
+
+        Assert.Equal(HttpStatusCode.OK, (await GetWith(token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheChallengeGivesNoValidationDetailOutsideDevelopment()
+    {
+        var response = await GetWith(Sign(TestKeys.Foreign));
+
+        Assert.DoesNotContain("error_description", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> GetWith(string token)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await client.GetAsync(Events);
+    }
+
+    private static string Sign(
+        byte[] key, DateTime? expires = null, string audience = TokenSettings.DefaultAudience, string issuer = TokenSettings.DefaultIssuer,
+        string algorithm = SecurityAlgorithms.HmacSha256, string[]? roles = null)
+    {
+        var expiry = expires ?? DateTime.UtcNow.AddMinutes(5);
+        var claims = new List<Claim> { new("sub", "test") };
+        claims.AddRange((roles ?? ["analyst"]).Select(r => new Claim("role", r)));
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = expiry.AddMinutes(-10),
+            NotBefore = expiry.AddMinutes(-10),
+            Expires = expiry,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), algorithm),
+        });
+    }
+}

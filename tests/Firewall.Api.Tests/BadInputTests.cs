@@ -1,0 +1,325 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Firewall.Api.Tests.Infrastructure;
+
+namespace Firewall.Api.Tests;
+
+/// <summary>Every bad input API.md names is a 400 (or 413/415) problem that names the wrong field.</summary>
+public sealed class BadInputTests(FirewallApiFactory factory) : IClassFixture<FirewallApiFactory>
+{
+    private const string EventsPath = "/api/v1/events";
+
+    [Fact]
+    public async Task MalformedJsonIsA400Problem()
+    {
+        var response = await factory.Agent().PostAsync(EventsPath, Events.Json("{\"type\": \"other\", "));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task ADuplicatePropertyIsRejected()
+    {
+        var raw = Events.Valid().ToJsonString().Replace("\"action\":\"blocked\"", "\"action\":\"blocked\",\"action\":\"allowed\"", StringComparison.Ordinal);
+
+        var response = await factory.Agent().PostAsync(EventsPath, Events.Json(raw));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("more than once", (await response.ProblemErrorsFor("action"))[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANumberWhereAnEnumerationNameIsExpectedIsRejected()
+    {
+        var body = Events.Valid();
+        body["severity"] = 4;
+
+        var response = await factory.Agent().PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("must be one of", (await response.ProblemErrorsFor("severity"))[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownEnumerationValueIsRejected()
+    {
+        var body = Events.Valid(type: "sql_injection");
+
+        var response = await factory.Agent().PostAsync(body);
+
+        Assert.Contains("prompt_injection", (await response.ProblemErrorsFor("type"))[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("content")]
+    [InlineData("message")]
+    [InlineData("agentId")]
+    public async Task ANulCharacterInAnyStringIsRejected(string field)
+    {
+        var body = Events.Valid();
+        body[field] = "before\u0000after";
+
+        var response = await factory.Agent().PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("U+0000", (await response.ProblemErrorsFor(field))[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NestingDeeperThan32IsRejected()
+    {
+        var deep = string.Concat(Enumerable.Repeat("{\"a\":", 40)) + "1" + new string('}', 40);
+        var raw = Events.Valid().ToJsonString().TrimEnd('}') + ",\"attributes\":" + deep + "}";
+
+        var response = await factory.Agent().PostAsync(EventsPath, Events.Json(raw));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("id", "1")]
+    [InlineData("receivedAt", "\"2026-01-01T00:00:00Z\"")]
+    [InlineData("category", "\"LLM01\"")]
+    [InlineData("riskScore", "100")]
+    [InlineData("findings", "[]")]
+    public async Task FieldsTheServerOwnsAreRejected(string field, string value)
+    {
+        var body = Events.Valid();
+        body[field] = JsonNode.Parse(value);
+
+        var response = await factory.Agent().PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("assigned by the server", (await response.ProblemErrorsFor(field))[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownFieldIsRejected()
+    {
+        var body = Events.Valid();
+        body["sevirity"] = "high";
+
+        var response = await factory.Agent().PostAsync(body);
+
+        Assert.Contains("not a known field", (await response.ProblemErrorsFor("sevirity"))[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMessageOver2KiBIsRejected()
+    {
+        var body = Events.Valid();
+        body["message"] = new string('m', 2 * 1024 + 1);
+
+        Assert.NotEmpty(await (await factory.Agent().PostAsync(body)).ProblemErrorsFor("message"));
+    }
+
+    [Fact]
+    public async Task ContentOver16KiBOfUtf8IsRejected()
+    {
+        var body = Events.Valid(content: new string('é', 8 * 1024 + 1));
+
+        Assert.NotEmpty(await (await factory.Agent().PostAsync(body)).ProblemErrorsFor("content"));
+    }
+
+    [Fact]
+    public async Task MoreThan32AttributesAreRejected()
+    {
+        var body = Events.Valid();
+        body["attributes"] = new JsonObject(Enumerable.Range(0, 33).Select(i => KeyValuePair.Create($"k{i}", (JsonNode?)i)));
+
+        Assert.NotEmpty(await (await factory.Agent().PostAsync(body)).ProblemErrorsFor("attributes"));
+    }
+
+    [Fact]
+    public async Task ANonScalarAttributeIsRejected()
+    {
+        var body = Events.Valid();
+        body["attributes"] = new JsonObject { ["nested"] = new JsonObject { ["x"] = 1 } };
+
+        var response = await factory.Agent().PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    public async Task ConfidenceOutsideZeroToOneIsRejected(double confidence)
+    {
+        var body = Events.Valid();
+        body["confidence"] = confidence;
+
+        Assert.NotEmpty(await (await factory.Agent().PostAsync(body)).ProblemErrorsFor("confidence"));
+    }
+
+    [Fact]
+    public async Task AnEventMoreThanFiveMinutesInTheFutureIsRejected()
+    {
+        var body = Events.Valid(at: DateTimeOffset.UtcNow.AddMinutes(10));
+
+        Assert.NotEmpty(await (await factory.Agent().PostAsync(body)).ProblemErrorsFor("occurredAt"));
+    }
+
+    [Fact]
+    public async Task ATimestampWithoutOffsetIsRejected()
+    {
+        var body = Events.Valid();
+        body["occurredAt"] = "2026-11-22T17:03:12";
+
+        Assert.NotEmpty(await (await factory.Agent().PostAsync(body)).ProblemErrorsFor("occurredAt"));
+    }
+
+    [Fact]
+    public async Task MissingRequiredFieldsAreEachNamed()
+    {
+        var response = await factory.Agent().PostAsync(new JsonObject { ["content"] = "x" });
+
+        Assert.NotEmpty(await response.ProblemErrorsFor("occurredAt"));
+        Assert.NotEmpty(await response.ProblemErrorsFor("type"));
+        Assert.NotEmpty(await response.ProblemErrorsFor("action"));
+    }
+
+    [Fact]
+    public async Task ABodyOver1MiBIs413()
+    {
+        var raw = "{\"content\":\"" + new string('a', 1024 * 1024) + "\"}";
+
+        var response = await factory.Agent().PostAsync(EventsPath, Events.Json(raw));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task ABatchOfMoreThan1000EventsIsRejectedWhole()
+    {
+        var batch = new JsonObject { ["events"] = new JsonArray([.. Enumerable.Range(0, 1001).Select(_ => (JsonNode)new JsonObject())]) };
+
+        var response = await factory.Agent().PostAsync($"{EventsPath}/batch", Events.Json(batch.ToJsonString()));
+
+        Assert.NotEmpty(await response.ProblemErrorsFor("events"));
+    }
+
+    [Fact]
+    public async Task AnEmptyBatchIsRejected()
+    {
+        var response = await factory.Agent().PostAsync($"{EventsPath}/batch", Events.Json("{\"events\": []}"));
+
+        Assert.NotEmpty(await response.ProblemErrorsFor("events"));
+    }
+
+    [Fact]
+    public async Task ABatchThatIsNotAnObjectWithEventsIsRejectedWhole()
+    {
+        var response = await factory.Agent().PostAsync($"{EventsPath}/batch", Events.Json("[{}]"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ABatchBodyOver10MiBIs413()
+    {
+        var raw = "{\"events\":[{\"content\":\"" + new string('a', 10 * 1024 * 1024) + "\"}]}";
+
+        var response = await factory.Agent().PostAsync($"{EventsPath}/batch", Events.Json(raw));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AWrongContentTypeIs415Problem()
+    {
+        var response = await factory.Agent().PostAsync(EventsPath, new StringContent(Events.Valid().ToJsonString(), Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task AnUnknownQueryParameterIsNamed()
+    {
+        var response = await factory.Analyst().GetAsync($"{EventsPath}?minSeverity=high&sort=asc");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEmpty(await response.ProblemErrorsFor("sort"));
+    }
+
+    [Fact]
+    public async Task FromNotBeforeToIsRejected()
+    {
+        var response = await factory.Analyst().GetAsync($"{EventsPath}?from=2026-11-22T12:00:00Z&to=2026-11-22T12:00:00Z");
+
+        Assert.NotEmpty(await response.ProblemErrorsFor("from"));
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=1001", "limit")]
+    [InlineData("limit=ten", "limit")]
+    [InlineData("minSeverity=4", "minSeverity")]
+    [InlineData("severity=high,severe", "severity")]
+    [InlineData("from=yesterday", "from")]
+    [InlineData("limit=1&limit=2", "limit")]
+    public async Task BadQueryValuesNameTheParameter(string query, string parameter)
+    {
+        var response = await factory.Analyst().GetAsync($"{EventsPath}?{query}");
+
+        Assert.NotEmpty(await response.ProblemErrorsFor(parameter));
+    }
+
+    [Fact]
+    public async Task ATamperedCursorIsRejected()
+    {
+        var agent = factory.Agent();
+        for (var i = 0; i < 3; i++)
+        {
+            await agent.PostAsync(Events.Valid());
+        }
+
+        using var page = await (await factory.Analyst().GetAsync($"{EventsPath}?limit=1")).ReadJsonAsync();
+        var cursor = page.RootElement.GetProperty("nextCursor").GetString()!;
+        var tampered = (cursor[5] == 'A' ? "B" : "A") is var c ? cursor[..5] + c + cursor[6..] : cursor;
+
+        var response = await factory.Analyst().GetAsync($"{EventsPath}?limit=1&cursor={tampered}");
+
+        Assert.NotEmpty(await response.ProblemErrorsFor("cursor"));
+    }
+
+    [Fact]
+    public async Task ACursorUsedWithOtherFiltersIsRejected()
+    {
+        var agent = factory.Agent();
+        for (var i = 0; i < 3; i++)
+        {
+            await agent.PostAsync(Events.Valid());
+        }
+
+        using var page = await (await factory.Analyst().GetAsync($"{EventsPath}?limit=1")).ReadJsonAsync();
+        var cursor = page.RootElement.GetProperty("nextCursor").GetString()!;
+
+        var response = await factory.Analyst().GetAsync($"{EventsPath}?limit=1&minSeverity=critical&cursor={cursor}");
+
+        Assert.NotEmpty(await response.ProblemErrorsFor("cursor"));
+    }
+
+    [Fact]
+    public async Task AnUnknownRouteIsA404Problem()
+    {
+        var response = await factory.Analyst().GetAsync("/api/v1/nothing-here");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task AWrongMethodIsA405Problem()
+    {
+        var response = await factory.Agent().DeleteAsync(EventsPath);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

@@ -1,0 +1,60 @@
+using Firewall.Api.Tests.Infrastructure;
+
+namespace Firewall.Api.Tests;
+
+/// <summary>The cache story of the README: MISS, HIT, and MISS again only for queries the new event affects.</summary>
+public sealed class CacheTests(FirewallApiFactory factory) : IClassFixture<FirewallApiFactory>
+{
+    [Fact]
+    public async Task AQueryIsAMissThenAHitUntilAnEventItCoversArrives()
+    {
+        var analyst = factory.Analyst();
+        var url = $"/api/v1/events?minSeverity=informational&agentId=cache-{Guid.NewGuid():N}";
+
+        Assert.Equal("MISS", await XCache(analyst, url));
+        Assert.Equal("HIT", await XCache(analyst, url));
+
+        await factory.Agent().PostAsync(Events.Valid());
+
+        Assert.Equal("MISS", await XCache(analyst, url));
+    }
+
+    [Fact]
+    public async Task AnEventOfAnotherSeverityLeavesTheEntryCached()
+    {
+        var analyst = factory.Analyst();
+        var url = $"/api/v1/events?severity=fatal&agentId=cache-{Guid.NewGuid():N}";
+        await XCache(analyst, url);
+
+        var benign = Events.Valid(type: "other", content: "what is the weather like");
+        benign["action"] = "allowed";
+        benign["severity"] = "informational";
+        benign["confidence"] = 0.1;
+        await factory.Agent().PostAsync(benign);
+
+        Assert.Equal("HIT", await XCache(analyst, url));
+    }
+
+    [Fact]
+    public async Task TheNewEventIsInTheFirstQueryAfterItsIngestReturns()
+    {
+        var agentId = $"ryw-{Guid.NewGuid():N}";
+        var analyst = factory.Analyst();
+        var url = $"/api/v1/events?agentId={agentId}";
+        await XCache(analyst, url);
+
+        var body = Events.Valid();
+        body["agentId"] = agentId;
+        await factory.Agent().PostAsync(body);
+
+        var page = await analyst.GetStringAsync(url);
+        Assert.Contains(body["eventId"]!.GetValue<string>(), page, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> XCache(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+        return response.Headers.GetValues("X-Cache").Single();
+    }
+}

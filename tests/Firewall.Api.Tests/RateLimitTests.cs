@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Firewall.Api.Tests.Infrastructure;
+
+namespace Firewall.Api.Tests;
+
+public sealed class SmallLimitsFactory : FirewallApiFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("Firewall:RateLimits:Ingest:EventsPerSecond", "1"),
+        new("Firewall:RateLimits:Ingest:Burst", "5"),
+        new("Firewall:RateLimits:Query:RequestsPerSecond", "1"),
+        new("Firewall:RateLimits:Query:Burst", "3"),
+        new("Firewall:RateLimits:Token:RequestsPerMinute", "2"),
+    ];
+}
+
+public sealed class RateLimitTests(SmallLimitsFactory factory) : IClassFixture<SmallLimitsFactory>
+{
+    [Fact]
+    public async Task QueriesBeyondTheBurstAre429WithRetryAfterAndRateLimitHeaders()
+    {
+        var analyst = factory.ClientFor("analyst");
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 6; i++)
+        {
+            var response = await analyst.GetAsync("/api/v1/events");
+            statuses.Add(response.StatusCode);
+            limited ??= response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+        }
+
+        Assert.NotNull(limited);
+        Assert.True(statuses.Count(s => s == HttpStatusCode.OK) <= 4);
+        Assert.NotNull(limited.Headers.RetryAfter);
+        Assert.StartsWith("\"query\";q=3", limited.Headers.GetValues("RateLimit-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("r=0", limited.Headers.GetValues("RateLimit").Single(), StringComparison.Ordinal);
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task IngestIsCountedInEventsNotRequests()
+    {
+        var agent = factory.ClientFor("agent");
+        var batch = new JsonObject { ["events"] = new JsonArray([.. Enumerable.Range(0, 4).Select(_ => (JsonNode)Events.Valid())]) };
+        var first = await agent.PostAsync("/api/v1/events/batch", Events.Json(batch.ToJsonString()));
+        var second = await agent.PostAsync("/api/v1/events/batch", Events.Json(batch.ToJsonString()));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.NotNull(second.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task EachPrincipalHasItsOwnBudget()
+    {
+        var analystA = factory.ClientFor("analyst");
+        for (var i = 0; i < 5; i++)
+        {
+            await analystA.GetAsync("/api/v1/events");
+        }
+
+        var other = factory.CreateClient();
+        other.DefaultRequestHeaders.Authorization = new("Bearer", Core.Auth.AccessTokenFactory.Create(
+            TestKeys.Settings, "someone-else", ["analyst"], DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
+
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/v1/events")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheTokenEndpointIsLimitedPerClientAddress()
+    {
+        var client = factory.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = "x", ["client_secret"] = "y" });
+            statuses.Add((await client.PostAsync("/api/v1/auth/token", form)).StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+    }
+}
