@@ -8,13 +8,13 @@ public static class SeverityPolicy
     private const double HighConfidence = 0.8;
     private const double LowConfidence = 0.3;
 
-    // Risk bands are 20 wide per severity step so a score never contradicts its severity.
-    private static readonly int[] RiskFloor = [0, 5, 25, 45, 65, 85, 95];
+    // Each severity owns a band 19 wide, so a score never contradicts its severity (fatal is squeezed into 97..100).
+    private static readonly int[] RiskFloor = [0, 2, 21, 40, 59, 78, 97];
 
     /// <summary>
     /// evidence = max(type baseline, strongest finding).
     /// The agent's proposal is trusted partially: it may raise the evidence by one step, never lower it.
-    /// A blocked event with confidence ≥ 0.8 goes up one step (the agent acted on strong evidence);
+    /// A blocked event with confidence ≥ 0.8 is at least high (the agent acted on strong evidence);
     /// an event with no findings and confidence &lt; 0.3 goes down one step. The result stays within informational..critical,
     /// except that an agent's fatal is kept when the evidence is already critical.
     /// </summary>
@@ -27,7 +27,7 @@ public static class SeverityPolicy
         var level = input.Severity is { } agent ? Math.Max(evidence, Math.Min((int)agent, evidence + 1)) : evidence;
         if (input.Action == EventAction.Blocked && input.Confidence >= HighConfidence)
         {
-            level++;
+            level = Math.Max(level, (int)Events.Severity.High);
         }
         else if (findings.Count == 0 && input.Confidence < LowConfidence)
         {
