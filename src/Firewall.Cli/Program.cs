@@ -5,5 +5,6 @@ var root = new RootCommand("Firewall command-line tools")
 {
     TokenCommand.Create(),
     HashSecretCommand.Create(),
+    EvaluateDetectorsCommand.Create(),
 };
 return root.Parse(args).Invoke();

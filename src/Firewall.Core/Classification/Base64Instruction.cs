@@ -1,0 +1,37 @@
+using System.Buffers.Text;
+using System.Text;
+
+namespace Firewall.Core.Classification;
+
+/// <summary>Finds natural-language text smuggled as base64: binary payloads (images, keys) decode to non-text and are ignored.</summary>
+public static class Base64Instruction
+{
+    private const int MinWords = 4;
+
+    public static bool IsEncodedText(string candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var padded = candidate.Length % 4 == 0 ? candidate : candidate + new string('=', 4 - (candidate.Length % 4));
+        var bytes = new byte[Base64.GetMaxDecodedFromUtf8Length(padded.Length)];
+        if (!Convert.TryFromBase64String(padded, bytes, out var written))
+        {
+            return false;
+        }
+
+        var text = Encoding.UTF8.GetString(bytes, 0, written);
+        int letters = 0, spaces = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c) || c is '\'' or ',' or '.' or '?' or '!')
+            {
+                letters++;
+            }
+            else if (c == ' ')
+            {
+                spaces++;
+            }
+        }
+
+        return spaces >= MinWords - 1 && letters + spaces >= text.Length * 0.9;
+    }
+}
