@@ -29,9 +29,9 @@ if (args.Contains("--migrate"))
     return;
 }
 
+app.UseFirewallRequestLogging();  // outermost, so it logs the status the client really got
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseFirewallRequestLogging();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

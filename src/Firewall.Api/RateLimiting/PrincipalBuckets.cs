@@ -8,13 +8,20 @@ internal static class PrincipalBuckets
 {
     public static string KeyOf(ClaimsPrincipal principal) => principal.FindFirstValue("sub") ?? "anonymous";
 
-    /// <summary>Refills every 100 ms so a bucket never waits a whole second, with no queueing: a spent bucket answers 429 at once.</summary>
-    public static TokenBucketRateLimiterOptions Create(int burst, int perSecond) => new()
+    /// <summary>
+    /// Refills in small steps (about ten a second) at exactly <paramref name="perSecond"/>, so a bucket never waits a whole
+    /// second; no queueing: a spent bucket answers 429 at once.
+    /// </summary>
+    public static TokenBucketRateLimiterOptions Create(int burst, int perSecond)
     {
-        TokenLimit = burst,
-        TokensPerPeriod = Math.Max(1, perSecond / 10),
-        ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
+        var tokensPerPeriod = Math.Max(1, perSecond / 10);
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = burst,
+            TokensPerPeriod = tokensPerPeriod,
+            ReplenishmentPeriod = TimeSpan.FromSeconds((double)tokensPerPeriod / perSecond),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
+    }
 }
