@@ -37,6 +37,21 @@ public sealed class CommitListenerTests : SqliteStore
         Assert.Equal(0, listener.Calls);
     }
 
+    [Fact]
+    public async Task A_caller_that_stops_waiting_does_not_stop_its_batch()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var input = TestEvents.New();
+        var write = Writer.WriteAsync([input], cancellation.Token);
+        await listener.Called.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => write);
+        listener.Release.SetResult();
+
+        Assert.Equal(WriteOutcome.Duplicate, (await Writer.WriteAsync([input], default))[0].Outcome);
+    }
+
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ICommitListener>(listener);
 
     private async Task<long> CountAsync() =>

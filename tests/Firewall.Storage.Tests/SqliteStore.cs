@@ -45,6 +45,9 @@ public abstract class SqliteStore : IAsyncLifetime
         Directory.Delete(folder, recursive: true);
     }
 
+    /// <summary>Stops the host as a shutdown would; the services stay usable for assertions.</summary>
+    protected Task StopHostAsync() => host!.StopAsync();
+
     protected virtual Dictionary<string, string?> Configuration() => new() { ["Firewall:DataPath"] = "data" };
 
     protected virtual void ConfigureServices(IServiceCollection services)

@@ -3,9 +3,10 @@ using Firewall.Storage.Data;
 
 namespace Firewall.Storage.Reading;
 
-/// <summary>The page query for one severity: an ordered range scan of ix_events_severity_occurred_at_id, newest first.</summary>
+/// <summary>The store's read queries, kept apart from execution so tests can check their SQL and plans.</summary>
 internal static class EventQueries
 {
+    /// <summary>The page query for one severity: an ordered range scan of ix_events_severity_occurred_at_id, newest first.</summary>
     public static IQueryable<EventRecord> Page(IQueryable<EventRecord> events, Severity severity, EventFilter filter, Keyset? after, int take)
     {
         var from = EventMapping.ToStoredTime(filter.From);
@@ -44,4 +45,11 @@ internal static class EventQueries
 
         return query.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(take);
     }
+
+    /// <summary>Rollup rows of minutes [first, end) summed per bucket of <paramref name="size"/> minutes and severity, in SQL.</summary>
+    public static IQueryable<BucketCount> Counts(IQueryable<EventCount> counts, long first, long end, long size) =>
+        counts
+            .Where(c => c.Minute >= first && c.Minute < end)
+            .GroupBy(c => new { Start = c.Minute / size * size, c.Severity })
+            .Select(g => new BucketCount(g.Key.Start, g.Key.Severity, g.Sum(c => c.Count)));
 }

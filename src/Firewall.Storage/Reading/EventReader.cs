@@ -44,11 +44,7 @@ internal sealed class EventReader(IDbContextFactory<FirewallDbContext> factory) 
         var first = UnixMinutes.CeilingOf(from);
         var end = UnixMinutes.CeilingOf(to);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.EventCounts.AsNoTracking()
-            .Where(c => c.Minute >= first && c.Minute < end)
-            .GroupBy(c => new { Start = c.Minute / size * size, c.Severity })
-            .Select(g => new { g.Key.Start, g.Key.Severity, Count = g.Sum(c => c.Count) })
-            .ToListAsync(cancellationToken);
+        var rows = await EventQueries.Counts(db.EventCounts.AsNoTracking(), first, end, size).ToListAsync(cancellationToken);
 
         return rows
             .GroupBy(r => r.Start)

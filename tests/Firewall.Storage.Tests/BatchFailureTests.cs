@@ -1,0 +1,56 @@
+using Firewall.Core.Events;
+using Firewall.Storage.Data;
+using Firewall.Storage.Reading;
+using Firewall.Storage.Writing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firewall.Storage.Tests;
+
+public sealed class BatchFailureTests : SqliteStore
+{
+    private static readonly EventFilter Everything = new(new HashSet<Severity>(Enum.GetValues<Severity>()), TestEvents.Noon, TestEvents.Noon.AddHours(1));
+
+    [Fact]
+    public async Task A_failing_transaction_stores_nothing_and_answers_store_unavailable()
+    {
+        // The rollup upsert runs after the inserts, so its failure proves the inserts roll back.
+        await using (var db = await Contexts.CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE event_counts");
+        }
+
+        var exception = await Assert.ThrowsAsync<StoreUnavailableException>(() => Writer.WriteAsync([TestEvents.New(), TestEvents.New()], default));
+
+        Assert.NotNull(exception.InnerException);
+        Assert.Empty((await Reader.QueryAsync(Everything, 10, null, default)).Items);
+    }
+
+    [Fact]
+    public async Task Shutdown_writes_everything_queued_then_refuses_new_writes()
+    {
+        var writes = Enumerable.Range(0, 20).Select(_ => Writer.WriteAsync([TestEvents.New()], default)).ToList();
+
+        await StopHostAsync();
+
+        Assert.All(writes, w => Assert.Equal(WriteOutcome.Created, w.Result[0].Outcome));
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => Writer.WriteAsync([TestEvents.New()], default));
+        Assert.Equal(20, (await Reader.QueryAsync(Everything, 100, null, default)).Items.Count);
+    }
+
+    [Fact]
+    public async Task Only_a_unique_violation_on_event_id_counts_as_a_race_with_another_writer()
+    {
+        var input = TestEvents.New();
+        await Writer.WriteAsync([input], default);
+        await using var db = await Contexts.CreateDbContextAsync();
+
+        db.Events.Add(EventMapping.ToRecord(input.Event, input.Fingerprint));
+        var race = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+        db.EventCounts.Add(new EventCount { Minute = UnixMinutes.Of(TestEvents.Noon.UtcDateTime), Severity = Severity.High, Count = 1 });
+        var other = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+        Assert.True(EventIdRace.Is(race));
+        Assert.False(EventIdRace.Is(other));
+    }
+}

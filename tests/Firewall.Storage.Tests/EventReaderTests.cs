@@ -1,0 +1,117 @@
+using Firewall.Core.Events;
+using Firewall.Storage.Reading;
+using Firewall.Storage.Writing;
+
+namespace Firewall.Storage.Tests;
+
+public sealed class EventReaderTests : SqliteStore
+{
+    private static readonly HashSet<Severity> AllSeverities = [.. Enum.GetValues<Severity>()];
+
+    [Fact]
+    public async Task Keyset_pages_return_every_row_once_newest_first_across_severities_and_equal_times()
+    {
+        // Five timestamps, four events on each, spread over severities: many rows share occurredAt.
+        var inputs = Enumerable.Range(0, 20).Select(i => TestEvents.New((Severity)(i % 4 + 2), TestEvents.Noon.AddSeconds(i % 5))).ToList();
+        var written = await Writer.WriteAsync(inputs, default);
+        var filter = new EventFilter(AllSeverities, TestEvents.Noon, TestEvents.Noon.AddMinutes(1));
+
+        var seen = new List<SecurityEvent>();
+        Keyset? after = null;
+        var pages = 0;
+        do
+        {
+            var page = await Reader.QueryAsync(filter, 3, after, default);
+            Assert.InRange(page.Items.Count, 1, 3);
+            seen.AddRange(page.Items);
+            after = page.Next;
+            pages++;
+        }
+        while (after is not null);
+
+        var expected = written.Select(r => r.Event).OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Select(e => e.Id);
+        Assert.Equal(expected, seen.Select(e => e.Id));
+        Assert.Equal(7, pages);
+    }
+
+    [Fact]
+    public async Task A_page_holding_the_last_rows_has_no_next_keyset()
+    {
+        await Writer.WriteAsync([TestEvents.New(), TestEvents.New()], default);
+
+        var page = await Reader.QueryAsync(new EventFilter(AllSeverities, TestEvents.Noon, TestEvents.Noon.AddMinutes(1)), 2, null, default);
+
+        Assert.Equal(2, page.Items.Count);
+        Assert.Null(page.Next);
+    }
+
+    [Fact]
+    public async Task Only_the_requested_severities_are_returned()
+    {
+        await Writer.WriteAsync([TestEvents.New(Severity.Low), TestEvents.New(Severity.High), TestEvents.New(Severity.Critical)], default);
+
+        var page = await Reader.QueryAsync(new EventFilter(new HashSet<Severity> { Severity.High, Severity.Critical }, TestEvents.Noon, TestEvents.Noon.AddMinutes(1)), 10, null, default);
+
+        Assert.Equal([Severity.Critical, Severity.High], page.Items.Select(e => e.Severity).Order().Reverse());
+    }
+
+    [Fact]
+    public async Task The_time_range_includes_from_and_excludes_to()
+    {
+        var from = TestEvents.Noon;
+        var to = TestEvents.Noon.AddMinutes(5);
+        await Writer.WriteAsync([TestEvents.New(occurredAt: from.AddTicks(-10)), TestEvents.New(occurredAt: from), TestEvents.New(occurredAt: to.AddTicks(-10)), TestEvents.New(occurredAt: to)], default);
+
+        var page = await Reader.QueryAsync(new EventFilter(AllSeverities, from, to), 10, null, default);
+
+        Assert.Equal([to.AddTicks(-10), from], page.Items.Select(e => e.OccurredAt));
+    }
+
+    [Fact]
+    public async Task Type_category_action_and_agent_filters_all_apply()
+    {
+        var match = TestEvents.New(type: EventType.SecretLeak, category: OwaspCategory.Llm02, action: EventAction.Redacted, agentId: "a");
+        await Writer.WriteAsync(
+        [
+            match,
+            TestEvents.New(type: EventType.Jailbreak, category: OwaspCategory.Llm02, action: EventAction.Redacted, agentId: "a"),
+            TestEvents.New(type: EventType.SecretLeak, category: OwaspCategory.Llm01, action: EventAction.Redacted, agentId: "a"),
+            TestEvents.New(type: EventType.SecretLeak, category: OwaspCategory.Llm02, action: EventAction.Blocked, agentId: "a"),
+            TestEvents.New(type: EventType.SecretLeak, category: OwaspCategory.Llm02, action: EventAction.Redacted, agentId: "b"),
+        ], default);
+        var filter = new EventFilter(
+            AllSeverities,
+            TestEvents.Noon,
+            TestEvents.Noon.AddMinutes(1),
+            Types: new HashSet<EventType> { EventType.SecretLeak, EventType.PiiLeak },
+            Categories: new HashSet<OwaspCategory> { OwaspCategory.Llm02 },
+            Actions: new HashSet<EventAction> { EventAction.Redacted },
+            AgentId: "a");
+
+        var page = await Reader.QueryAsync(filter, 10, null, default);
+
+        Assert.Equal(match.Event.EventId, Assert.Single(page.Items).EventId);
+    }
+
+    [Fact]
+    public async Task Finding_an_unknown_id_returns_null()
+    {
+        Assert.Null(await Reader.FindAsync(12345, default));
+    }
+
+    [Fact]
+    public async Task Counts_are_grouped_per_aligned_bucket_and_severity_from_the_rollup()
+    {
+        NewEvent At(int minutes, Severity severity) => TestEvents.New(severity, TestEvents.Noon.AddMinutes(minutes).AddSeconds(30));
+        // Two writes so the second one adds to rows the first created.
+        await Writer.WriteAsync([At(0, Severity.High), At(1, Severity.High), At(4, Severity.Low)], default);
+        await Writer.WriteAsync([At(4, Severity.Low), At(5, Severity.Critical), At(12, Severity.High), At(15, Severity.High)], default);
+
+        var counts = await Reader.CountAsync(TestEvents.Noon, TestEvents.Noon.AddMinutes(15), TimeSpan.FromMinutes(5), default);
+
+        Assert.Equal([TestEvents.Noon, TestEvents.Noon.AddMinutes(5), TestEvents.Noon.AddMinutes(10)], counts.Select(c => c.Start));
+        Assert.Equal(new Dictionary<Severity, long> { [Severity.High] = 2, [Severity.Low] = 2 }, counts[0].Counts);
+        Assert.Equal(new Dictionary<Severity, long> { [Severity.Critical] = 1 }, counts[1].Counts);
+        Assert.Equal(new Dictionary<Severity, long> { [Severity.High] = 1 }, counts[2].Counts);
+    }
+}

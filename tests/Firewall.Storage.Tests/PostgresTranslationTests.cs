@@ -1,0 +1,41 @@
+using Firewall.Core.Events;
+using Firewall.Storage.Data;
+using Firewall.Storage.Reading;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firewall.Storage.Tests;
+
+/// <summary>Translation only, no server: the queries keep their index-friendly shape on Npgsql. Plans on a real server come with the PostgreSQL tests.</summary>
+public sealed class PostgresTranslationTests
+{
+    [Fact]
+    public void The_page_query_is_one_severity_and_time_range_ordered_like_the_index()
+    {
+        using var db = Context();
+        var filter = new EventFilter(new HashSet<Severity> { Severity.High }, TestEvents.Noon, TestEvents.Noon.AddHours(1), Types: new HashSet<EventType> { EventType.Jailbreak });
+
+        var sql = EventQueries.Page(db.Events.AsNoTracking(), Severity.High, filter, new Keyset(TestEvents.Noon.AddMinutes(5), 7), 101).ToQueryString();
+
+        Assert.Contains("WHERE e.severity = @severity AND e.occurred_at >= @from AND e.occurred_at < @to AND (e.occurred_at < @time OR (e.occurred_at = @time AND e.id < @id))", sql, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY e.occurred_at DESC, e.id DESC", sql, StringComparison.Ordinal);
+        Assert.Contains("LIMIT @p", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("OFFSET", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_stats_query_groups_the_rollup_with_integer_arithmetic()
+    {
+        using var db = Context();
+        var sql = EventQueries.Counts(db.EventCounts, 0, 1440, 60).ToQueryString();
+
+        Assert.Contains("(e.minute / @size) * @size", sql, StringComparison.Ordinal);
+        Assert.Contains("WHERE e.minute >= @first AND e.minute < @end", sql, StringComparison.Ordinal);
+    }
+
+    private static FirewallDbContext Context()
+    {
+        var options = new DbContextOptionsBuilder<FirewallDbContext>();
+        options.UseFirewallStore(StoreProvider.Postgres, "Host=localhost;Database=firewall");
+        return new FirewallDbContext(options.Options);
+    }
+}
