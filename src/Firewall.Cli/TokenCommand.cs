@@ -21,8 +21,19 @@ internal static class TokenCommand
         command.SetAction(parse =>
         {
             var roles = parse.GetValue(role)!;
+            byte[] key;
+            try
+            {
+                key = SigningKeyLocator.Load(parse.GetValue(dataPath));
+            }
+            catch (InvalidOperationException problem)
+            {
+                Console.Error.WriteLine(problem.Message);
+                return 1;
+            }
+
             var settings = new TokenSettings(
-                SigningKeyLocator.Load(parse.GetValue(dataPath)),
+                key,
                 Environment.GetEnvironmentVariable("Firewall__Auth__Issuer") ?? TokenSettings.DefaultIssuer,
                 Environment.GetEnvironmentVariable("Firewall__Auth__Audience") ?? TokenSettings.DefaultAudience);
             var token = AccessTokenFactory.Create(settings, parse.GetValue(subject) ?? $"cli-{roles[0]}", roles, DateTimeOffset.UtcNow, ParseDuration(parse.GetValue(ttl)!));
