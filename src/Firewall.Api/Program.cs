@@ -12,9 +12,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFirewallLogging();      // Serilog: JSON to the console outside Development
 builder.AddFirewallProblems();     // RFC 9457 for every error, strict JSON, body size limits
+builder.AddFirewallAuth();         // JWT bearer, role policies, client-credentials clients; the key is checked first
 builder.AddFirewallStorage();      // EF Core store (SQLite default, PostgreSQL) and the group-commit writer
 builder.AddFirewallCache();        // query cache with per-severity generations
-builder.AddFirewallAuth();         // JWT bearer, role policies, client-credentials clients
 builder.AddFirewallRateLimits();   // per-principal token buckets, per-IP token endpoint
 builder.AddFirewallIngest();       // validation, classification and redaction
 builder.AddFirewallHealth();       // liveness and readiness

@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace Firewall.Api.Operations;
@@ -11,7 +12,12 @@ public static class LoggingSetup
         // No static bootstrap logger: a second host in the same process (tests) would find it frozen.
         builder.Services.AddSerilog((services, logger) =>
         {
-            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+            // Quiet framework defaults that hold even without appsettings.json; configuration may override them.
+            logger.MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                .ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
             if (builder.Environment.IsDevelopment())
             {
                 logger.WriteTo.Console();
