@@ -1,17 +1,43 @@
 using System.Net.Http.Headers;
 using Firewall.Core.Auth;
 using Microsoft.AspNetCore.Hosting;
+using Firewall.Storage;
+using Firewall.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Firewall.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real API over HTTP on a fresh SQLite file, in the Production environment (no development shortcuts), with the
-/// test signing key. Subclasses or <see cref="Settings"/> change configuration per test class.
+/// The real API over HTTP on a fresh store (a SQLite file, or a PostgreSQL database with <see cref="PostgresApiFactory"/>),
+/// in the Production environment (no development shortcuts), with the test signing key. Subclasses change configuration
+/// per test class through <see cref="Settings"/>.
 /// </summary>
-public class FirewallApiFactory : WebApplicationFactory<Program>
+public class FirewallApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "firewall-tests", Guid.NewGuid().ToString("N"));
+    private PostgresDatabase? _postgres;
+
+    protected virtual StoreProvider Provider => StoreProvider.Sqlite;
+
+    /// <summary>The store's connection string; null for the default SQLite file in the data folder.</summary>
+    public string? StoreConnectionString => _postgres?.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        if (Provider == StoreProvider.Postgres)
+        {
+            _postgres = await PostgresDatabase.CreateAsync();
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
 
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
@@ -22,6 +48,12 @@ public class FirewallApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Firewall:Store:MigrateOnStartup", "true");
         builder.UseSetting("Firewall:Auth:SigningKey", Convert.ToBase64String(TestKeys.Trusted));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (_postgres is not null)
+        {
+            builder.UseSetting("Firewall:Store:Provider", "postgres");
+            builder.UseSetting("ConnectionStrings:Firewall", _postgres.ConnectionString);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -49,4 +81,10 @@ public class FirewallApiFactory : WebApplicationFactory<Program>
             Directory.Delete(_dataPath, recursive: true);
         }
     }
+}
+
+/// <summary>The same API on a fresh PostgreSQL database of the server scripts/services.sh started.</summary>
+public class PostgresApiFactory : FirewallApiFactory
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
 }
