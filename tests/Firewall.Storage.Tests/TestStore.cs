@@ -45,6 +45,7 @@ public abstract class TestStore(StoreProvider provider) : IAsyncLifetime
         {
             host = BuildHost(Configuration());
             await host.StartAsync();
+            await SeedAsync();
         }
     }
 
@@ -87,6 +88,9 @@ public abstract class TestStore(StoreProvider provider) : IAsyncLifetime
             ["ConnectionStrings:Firewall"] = postgres.ConnectionString,
             ["Firewall:Store:MigrateOnStartup"] = "true",
         };
+
+    /// <summary>Rows every test of a fixture starts with, loaded once the store has started.</summary>
+    protected virtual Task SeedAsync() => Task.CompletedTask;
 
     protected virtual void ConfigureServices(IServiceCollection services)
     {
