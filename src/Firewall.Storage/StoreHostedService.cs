@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Firewall.Storage;
 
-/// <summary>Prepares the store at start-up (WAL, migrations) and runs the one batch writer loop of the process.</summary>
+/// <summary>Prepares the store at start-up (WAL, migrations or the check that none is pending) and runs the one batch writer loop of the process.</summary>
 internal sealed class StoreHostedService(
     IServiceProvider services,
     IDbContextFactory<FirewallDbContext> factory,
@@ -29,6 +29,11 @@ internal sealed class StoreHostedService(
         if (store.MigrateOnStartup ?? store.Provider == StoreProvider.Sqlite)
         {
             await services.MigrateFirewallStoreAsync(cancellationToken);
+        }
+        else
+        {
+            // Never serve on a schema older than the code: the migration Job has not run (or failed).
+            await services.EnsureFirewallStoreMigratedAsync(cancellationToken);
         }
 
         loop = Task.Run(RunAsync, CancellationToken.None);

@@ -19,4 +19,17 @@ public static class StoreMigrationExtensions
         await using var db = await services.GetRequiredService<IDbContextFactory<FirewallDbContext>>().CreateDbContextAsync(ct);
         return [.. await db.Database.GetPendingMigrationsAsync(ct)];
     }
+
+    /// <summary>Fails when a migration is pending, naming the migrations and the fix: a start-up without MigrateOnStartup runs this.</summary>
+    public static async Task EnsureFirewallStoreMigratedAsync(this IServiceProvider services, CancellationToken ct)
+    {
+        var pending = await services.GetPendingFirewallMigrationsAsync(ct);
+        if (pending.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The store lacks {pending.Count} migration(s): {string.Join(", ", pending)}. {StorageOptions.Section}:MigrateOnStartup is off " +
+                "(the default on PostgreSQL), so the API does not change the schema itself: run the API with --migrate, as the migration Job does, " +
+                "then start it again.");
+        }
+    }
 }

@@ -8,7 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Firewall.Api.Tests;
 
-public sealed class AuthTests(FirewallApiFactory factory) : IClassFixture<FirewallApiFactory>
+public abstract class AuthTests(FirewallApiFactory factory)
 {
     private const string Events = "/api/v1/events";
 
@@ -124,3 +124,7 @@ public sealed class AuthTests(FirewallApiFactory factory) : IClassFixture<Firewa
         });
     }
 }
+
+public sealed class AuthTestsOnSqlite(FirewallApiFactory factory) : AuthTests(factory), IClassFixture<FirewallApiFactory>;
+
+public sealed class AuthTestsOnPostgres(PostgresApiFactory factory) : AuthTests(factory), IClassFixture<PostgresApiFactory>;

@@ -6,7 +6,7 @@ using Firewall.Api.Tests.Infrastructure;
 namespace Firewall.Api.Tests;
 
 /// <summary>Every bad input API.md names is a 400 (or 413/415) problem that names the wrong field.</summary>
-public sealed class BadInputTests(FirewallApiFactory factory) : IClassFixture<FirewallApiFactory>
+public abstract class BadInputTests(FirewallApiFactory factory)
 {
     private const string EventsPath = "/api/v1/events";
 
@@ -323,3 +323,7 @@ public sealed class BadInputTests(FirewallApiFactory factory) : IClassFixture<Fi
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }
+
+public sealed class BadInputTestsOnSqlite(FirewallApiFactory factory) : BadInputTests(factory), IClassFixture<FirewallApiFactory>;
+
+public sealed class BadInputTestsOnPostgres(PostgresApiFactory factory) : BadInputTests(factory), IClassFixture<PostgresApiFactory>;

@@ -3,7 +3,7 @@ using Firewall.Api.Tests.Infrastructure;
 namespace Firewall.Api.Tests;
 
 /// <summary>The cache story of the README: MISS, HIT, and MISS again only for queries the new event affects.</summary>
-public sealed class CacheTests(FirewallApiFactory factory) : IClassFixture<FirewallApiFactory>
+public abstract class CacheTests(FirewallApiFactory factory)
 {
     [Fact]
     public async Task AQueryIsAMissThenAHitUntilAnEventItCoversArrives()
@@ -58,3 +58,7 @@ public sealed class CacheTests(FirewallApiFactory factory) : IClassFixture<Firew
         return response.Headers.GetValues("X-Cache").Single();
     }
 }
+
+public sealed class CacheTestsOnSqlite(FirewallApiFactory factory) : CacheTests(factory), IClassFixture<FirewallApiFactory>;
+
+public sealed class CacheTestsOnPostgres(PostgresApiFactory factory) : CacheTests(factory), IClassFixture<PostgresApiFactory>;

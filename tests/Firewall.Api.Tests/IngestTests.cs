@@ -5,7 +5,7 @@ using Firewall.Api.Tests.Infrastructure;
 
 namespace Firewall.Api.Tests;
 
-public sealed class IngestTests(FirewallApiFactory factory) : IClassFixture<FirewallApiFactory>
+public abstract class IngestTests(FirewallApiFactory factory)
 {
     [Fact]
     public async Task PostingAnEventReturns201WithLocationAndTheClassifiedEvent()
@@ -129,3 +129,7 @@ public sealed class IngestTests(FirewallApiFactory factory) : IClassFixture<Fire
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }
+
+public sealed class IngestTestsOnSqlite(FirewallApiFactory factory) : IngestTests(factory), IClassFixture<FirewallApiFactory>;
+
+public sealed class IngestTestsOnPostgres(PostgresApiFactory factory) : IngestTests(factory), IClassFixture<PostgresApiFactory>;

@@ -4,7 +4,7 @@ using Firewall.Api.Tests.Infrastructure;
 
 namespace Firewall.Api.Tests;
 
-public sealed class QueryTests(FirewallApiFactory factory) : IClassFixture<FirewallApiFactory>
+public abstract class QueryTests(FirewallApiFactory factory)
 {
     private static readonly string[] HighOrAbove = ["high", "critical", "fatal"];
     private static readonly string[] HitOrMiss = ["HIT", "MISS"];
@@ -122,3 +122,7 @@ public sealed class QueryTests(FirewallApiFactory factory) : IClassFixture<Firew
         return [.. page.RootElement.GetProperty("items").EnumerateArray().Select(e => e.Clone())];
     }
 }
+
+public sealed class QueryTestsOnSqlite(FirewallApiFactory factory) : QueryTests(factory), IClassFixture<FirewallApiFactory>;
+
+public sealed class QueryTestsOnPostgres(PostgresApiFactory factory) : QueryTests(factory), IClassFixture<PostgresApiFactory>;

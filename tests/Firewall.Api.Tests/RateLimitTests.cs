@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Firewall.Api.Tests.Infrastructure;
+using Firewall.Storage;
 
 namespace Firewall.Api.Tests;
 
-public sealed class SmallLimitsFactory : FirewallApiFactory
+/// <summary>Budgets small enough to exhaust in a test, on SQLite; <see cref="SmallLimitsPostgresFactory"/> is its PostgreSQL twin.</summary>
+public class SmallLimitsFactory : FirewallApiFactory
 {
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
     [
@@ -16,7 +18,12 @@ public sealed class SmallLimitsFactory : FirewallApiFactory
     ];
 }
 
-public sealed class RateLimitTests(SmallLimitsFactory factory) : IClassFixture<SmallLimitsFactory>
+public sealed class SmallLimitsPostgresFactory : SmallLimitsFactory
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
+}
+
+public abstract class RateLimitTests(SmallLimitsFactory factory)
 {
     [Fact]
     public async Task QueriesBeyondTheBurstAre429WithRetryAfterAndRateLimitHeaders()
@@ -84,3 +91,7 @@ public sealed class RateLimitTests(SmallLimitsFactory factory) : IClassFixture<S
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
     }
 }
+
+public sealed class RateLimitTestsOnSqlite(SmallLimitsFactory factory) : RateLimitTests(factory), IClassFixture<SmallLimitsFactory>;
+
+public sealed class RateLimitTestsOnPostgres(SmallLimitsPostgresFactory factory) : RateLimitTests(factory), IClassFixture<SmallLimitsPostgresFactory>;

@@ -2,6 +2,10 @@ using Firewall.Api.Tests.Infrastructure;
 
 namespace Firewall.Api.Tests;
 
+/// <summary>
+/// SQLite only: the signing key is checked before the store starts, so these never reach a store. Start-up against a
+/// PostgreSQL schema is in <see cref="MigrateCommandTests"/> and Firewall.Storage.Tests' StoreStartupTests.
+/// </summary>
 public sealed class StartupTests
 {
     private sealed class NoKeyFactory : FirewallApiFactory

@@ -2,10 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using Firewall.Api.Tests.Infrastructure;
 using Firewall.Core.Auth;
+using Firewall.Storage;
 
 namespace Firewall.Api.Tests;
 
-public sealed class ClientsFactory : FirewallApiFactory
+/// <summary>One client-credentials client, on SQLite; <see cref="ClientsPostgresFactory"/> is its PostgreSQL twin.</summary>
+public class ClientsFactory : FirewallApiFactory
 {
     public const string Secret = "a-long-client-secret-for-tests";
 
@@ -17,7 +19,12 @@ public sealed class ClientsFactory : FirewallApiFactory
     ];
 }
 
-public sealed class TokenEndpointTests(ClientsFactory factory) : IClassFixture<ClientsFactory>
+public sealed class ClientsPostgresFactory : ClientsFactory
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
+}
+
+public abstract class TokenEndpointTests(ClientsFactory factory)
 {
     [Fact]
     public async Task ValidClientCredentialsGetABearerTokenTheApiAccepts()
@@ -61,3 +68,7 @@ public sealed class TokenEndpointTests(ClientsFactory factory) : IClassFixture<C
     private static FormUrlEncodedContent Form(string id, string secret) =>
         new(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = id, ["client_secret"] = secret });
 }
+
+public sealed class TokenEndpointTestsOnSqlite(ClientsFactory factory) : TokenEndpointTests(factory), IClassFixture<ClientsFactory>;
+
+public sealed class TokenEndpointTestsOnPostgres(ClientsPostgresFactory factory) : TokenEndpointTests(factory), IClassFixture<ClientsPostgresFactory>;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Firewall.Storage.Tests;
 
-public sealed class BatchFailureTests : SqliteStore
+public abstract class BatchFailureTests(StoreProvider provider) : TestStore(provider)
 {
     private static readonly EventFilter Everything = new(new HashSet<Severity>(Enum.GetValues<Severity>()), TestEvents.Noon, TestEvents.Noon.AddHours(1));
 
@@ -54,3 +54,7 @@ public sealed class BatchFailureTests : SqliteStore
         Assert.False(EventIdRace.Is(other));
     }
 }
+
+public sealed class BatchFailureTestsOnSqlite() : BatchFailureTests(StoreProvider.Sqlite);
+
+public sealed class BatchFailureTestsOnPostgres() : BatchFailureTests(StoreProvider.Postgres);

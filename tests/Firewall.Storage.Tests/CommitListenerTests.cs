@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Firewall.Storage.Tests;
 
-public sealed class CommitListenerTests : SqliteStore
+public abstract class CommitListenerTests(StoreProvider provider) : TestStore(provider)
 {
     private readonly GatedListener listener = new();
 
@@ -73,3 +73,7 @@ public sealed class CommitListenerTests : SqliteStore
         }
     }
 }
+
+public sealed class CommitListenerTestsOnSqlite() : CommitListenerTests(StoreProvider.Sqlite);
+
+public sealed class CommitListenerTestsOnPostgres() : CommitListenerTests(StoreProvider.Postgres);

@@ -4,7 +4,7 @@ using Firewall.Storage.Writing;
 
 namespace Firewall.Storage.Tests;
 
-public sealed class EventReaderTests : SqliteStore
+public abstract class EventReaderTests(StoreProvider provider) : TestStore(provider)
 {
     private static readonly HashSet<Severity> AllSeverities = [.. Enum.GetValues<Severity>()];
 
@@ -115,3 +115,7 @@ public sealed class EventReaderTests : SqliteStore
         Assert.Equal(new Dictionary<Severity, long> { [Severity.High] = 1 }, counts[2].Counts);
     }
 }
+
+public sealed class EventReaderTestsOnSqlite() : EventReaderTests(StoreProvider.Sqlite);
+
+public sealed class EventReaderTestsOnPostgres() : EventReaderTests(StoreProvider.Postgres);

@@ -3,7 +3,7 @@ using Firewall.Storage.Writing;
 
 namespace Firewall.Storage.Tests;
 
-public sealed class EventWriterTests : SqliteStore
+public abstract class EventWriterTests(StoreProvider provider) : TestStore(provider)
 {
     [Fact]
     public async Task A_new_event_is_created_with_an_id_and_reads_back_as_written()
@@ -84,3 +84,7 @@ public sealed class EventWriterTests : SqliteStore
         Assert.Equal(50, Assert.Single(counts).Counts.Values.Sum());
     }
 }
+
+public sealed class EventWriterTestsOnSqlite() : EventWriterTests(StoreProvider.Sqlite);
+
+public sealed class EventWriterTestsOnPostgres() : EventWriterTests(StoreProvider.Postgres);

@@ -16,7 +16,7 @@ public sealed class PostgresTranslationTests
 
         var sql = EventQueries.Page(db.Events.AsNoTracking(), Severity.High, filter, new Keyset(TestEvents.Noon.AddMinutes(5), 7), 101).ToQueryString();
 
-        Assert.Contains("WHERE e.severity = @severity AND e.occurred_at >= @from AND e.occurred_at < @to AND (e.occurred_at < @time OR (e.occurred_at = @time AND e.id < @id))", sql, StringComparison.Ordinal);
+        Assert.Contains("WHERE e.severity = @severity AND e.occurred_at >= @from AND e.occurred_at < @to AND e.occurred_at <= @time AND (e.occurred_at < @time OR (e.occurred_at = @time AND e.id < @id))", sql, StringComparison.Ordinal);
         Assert.Contains("ORDER BY e.occurred_at DESC, e.id DESC", sql, StringComparison.Ordinal);
         Assert.Contains("LIMIT @p", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("OFFSET", sql, StringComparison.Ordinal);

@@ -2,7 +2,7 @@ using Firewall.Storage.Writing;
 
 namespace Firewall.Storage.Tests;
 
-public sealed class WriteQueueTests : SqliteStore
+public abstract class WriteQueueTests(StoreProvider provider) : TestStore(provider)
 {
     [Fact]
     public async Task A_write_larger_than_the_free_queue_fails_at_once_with_store_unavailable()
@@ -21,3 +21,7 @@ public sealed class WriteQueueTests : SqliteStore
         return configuration;
     }
 }
+
+public sealed class WriteQueueTestsOnSqlite() : WriteQueueTests(StoreProvider.Sqlite);
+
+public sealed class WriteQueueTestsOnPostgres() : WriteQueueTests(StoreProvider.Postgres);

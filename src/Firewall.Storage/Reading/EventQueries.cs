@@ -16,7 +16,9 @@ internal static class EventQueries
         {
             var time = EventMapping.ToStoredTime(after.OccurredAt);
             var id = after.Id;
-            query = query.Where(e => e.OccurredAt < time || (e.OccurredAt == time && e.Id < id));
+            // The first conjunct is redundant but sargable: it makes the cursor the scan's upper bound in the index, so a
+            // deep page seeks to the cursor instead of reading (and filtering out) every newer row of the range.
+            query = query.Where(e => e.OccurredAt <= time && (e.OccurredAt < time || (e.OccurredAt == time && e.Id < id)));
         }
 
         // Lists, not sets: EF translates List.Contains to IN.

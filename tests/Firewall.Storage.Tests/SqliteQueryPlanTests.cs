@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Firewall.Storage.Tests;
 
-/// <summary>The page query must be an ordered range scan of the composite index: no table scan, no sort.</summary>
-public sealed class QueryPlanTests : SqliteStore
+/// <summary>On SQLite the page query must be an ordered range scan of the composite index: no table scan, no sort. PostgreSQL: <see cref="PostgresQueryPlanTests"/>.</summary>
+public sealed class SqliteQueryPlanTests() : TestStore(StoreProvider.Sqlite)
 {
     private static readonly EventFilter Filter = new(new HashSet<Severity> { Severity.High }, TestEvents.Noon, TestEvents.Noon.AddHours(1));
 

@@ -1,0 +1,73 @@
+using Firewall.Core.Events;
+using Firewall.Storage.Reading;
+using Microsoft.EntityFrameworkCore;
+
+namespace Firewall.Storage.Tests;
+
+/// <summary>
+/// On PostgreSQL at a realistic size, the reader's page query is a backward range scan of the composite index that the
+/// LIMIT stops: no sort, no table scan, and no more rows read than the page needs, however deep the cursor.
+/// </summary>
+public sealed class PostgresQueryPlanTests(LargePostgresStore store) : IClassFixture<LargePostgresStore>
+{
+    private const string Index = "ix_events_severity_occurred_at_id";
+    private const int Take = 101; // the API's default limit of 100, plus the row that tells whether a next page exists
+
+    [Fact]
+    public async Task A_single_severity_query_over_a_day_reads_one_page_of_the_composite_index_backwards()
+    {
+        var day = LargePostgresStore.Start.AddDays(LargePostgresStore.Days / 2);
+        var filter = new EventFilter(new HashSet<Severity> { Severity.High }, day, day.AddDays(1));
+
+        var plan = await ExplainAsync(filter, null);
+
+        AssertIndexScanStoppedByTheLimit(plan);
+    }
+
+    [Fact]
+    public async Task A_deep_keyset_page_seeks_to_the_cursor_instead_of_reading_the_rows_before_it()
+    {
+        var filter = new EventFilter(new HashSet<Severity> { Severity.Medium }, LargePostgresStore.Start, LargePostgresStore.Start.AddDays(LargePostgresStore.Days));
+        // A cursor nine tenths of the way into the range: some 30,000 newer medium rows lie before it.
+        var cursor = await CursorAtAsync(Severity.Medium, LargePostgresStore.Start.AddDays(LargePostgresStore.Days / 10.0));
+
+        var plan = await ExplainAsync(filter, cursor);
+
+        AssertIndexScanStoppedByTheLimit(plan);
+    }
+
+    private static void AssertIndexScanStoppedByTheLimit(PostgresPlan plan)
+    {
+        var scan = Assert.Single(plan.OfType("Index Scan", "Index Only Scan"));
+        Assert.True(Index == scan["Index Name"].GetString(), plan.Json);
+        Assert.True(scan["Scan Direction"].GetString() == "Backward", plan.Json);
+        Assert.True(!plan.OfType("Sort", "Incremental Sort").Any(), plan.Json);
+        Assert.True(!plan.OfType("Seq Scan", "Bitmap Heap Scan").Any(), plan.Json);
+        Assert.Equal("Limit", plan.Nodes[0]["Node Type"].GetString());
+        // The LIMIT stops the scan after limit + 1 rows; the only row it may skip is the cursor's own (the index bound is <=).
+        var removed = scan.TryGetValue("Rows Removed by Filter", out var count) ? count.GetInt64() : 0;
+        Assert.True(scan["Actual Rows"].GetInt64() == Take && removed <= 1, $"the scan returned {scan["Actual Rows"]} rows and skipped {removed} for a page of {Take}: {plan.Json}");
+    }
+
+    /// <summary>EXPLAIN of the very command the reader sends (SQL and bound parameters), executed.</summary>
+    private async Task<PostgresPlan> ExplainAsync(EventFilter filter, Keyset? after)
+    {
+        await using var db = await store.Store.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var command = EventQueries.Page(db.Events.AsNoTracking(), filter.Severities.Single(), filter, after, Take).CreateDbCommand();
+        command.CommandText = "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + command.CommandText;
+        return PostgresPlan.Parse((string)(await command.ExecuteScalarAsync())!);
+    }
+
+    private async Task<Keyset> CursorAtAsync(Severity severity, DateTimeOffset time)
+    {
+        await using var db = await store.Store.CreateDbContextAsync();
+        var utc = time.UtcDateTime;
+        var row = await db.Events.AsNoTracking()
+            .Where(e => e.Severity == severity && e.OccurredAt < utc)
+            .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
+            .Select(e => new { e.OccurredAt, e.Id })
+            .FirstAsync();
+        return new Keyset(new DateTimeOffset(row.OccurredAt, TimeSpan.Zero), row.Id);
+    }
+}
