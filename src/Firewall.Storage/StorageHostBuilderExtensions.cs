@@ -40,7 +40,7 @@ public static class StorageHostBuilderExtensions
             throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is required when {StorageOptions.Section}:Provider is {provider}.");
         }
 
-        var dataPath = Path.GetFullPath(builder.Configuration["Firewall:DataPath"] ?? "data", builder.Environment.ContentRootPath);
+        var dataPath = DataPath.Resolve(builder.Configuration, builder.Environment);
         Directory.CreateDirectory(dataPath);
         return $"Data Source={Path.Combine(dataPath, "firewall.db")}";
     }

@@ -1,4 +1,5 @@
 using Firewall.Core.Auth;
+using Firewall.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Firewall.Api.Auth;
