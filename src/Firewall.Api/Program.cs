@@ -6,6 +6,7 @@ using Firewall.Api.Ingest;
 using Firewall.Api.Operations;
 using Firewall.Api.Query;
 using Firewall.Api.RateLimiting;
+using Firewall.Api.Redis;
 using Firewall.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddFirewallLogging();      // Serilog: JSON to the console outside Devel
 builder.AddFirewallProblems();     // RFC 9457 for every error, strict JSON, body size limits
 builder.AddFirewallAuth();         // JWT bearer, role policies, client-credentials clients; the key is checked first
 builder.AddFirewallStorage();      // EF Core store (SQLite default, PostgreSQL) and the group-commit writer
+builder.AddFirewallRedis();        // optional: shared cache and rate limits, never required (invariant 5)
 builder.AddFirewallCache();        // query cache with per-severity generations
 builder.AddFirewallRateLimits();   // per-principal token buckets, per-IP token endpoint
 builder.AddFirewallIngest();       // validation, classification and redaction

@@ -1,3 +1,4 @@
+using Firewall.Api.Redis;
 using Firewall.Storage.Writing;
 
 namespace Firewall.Api.Caching;
@@ -5,10 +6,19 @@ namespace Firewall.Api.Caching;
 /// <summary>The query cache and its invalidation on commit.</summary>
 public static class CachingSetup
 {
+    /// <summary>Registers the query cache: in Redis when <c>ConnectionStrings:Redis</c> is set, in process otherwise.</summary>
     public static IHostApplicationBuilder AddFirewallCache(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<ICacheBackend, InProcessCacheBackend>();
+        if (RedisSetup.IsConfigured(builder.Configuration))
+        {
+            builder.Services.AddSingleton<ICacheBackend, RedisCacheBackend>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<ICacheBackend, InProcessCacheBackend>();
+        }
+
         builder.Services.AddSingleton<QueryCache>();
         builder.Services.AddSingleton<ICommitListener>(services => services.GetRequiredService<QueryCache>());
         return builder;

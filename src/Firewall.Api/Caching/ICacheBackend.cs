@@ -4,12 +4,12 @@ namespace Firewall.Api.Caching;
 
 /// <summary>
 /// Where cached query results and the per-severity generations live: in process by default, Redis when configured.
-/// Every method may answer "unavailable" (null / false) instead of throwing: the cache is an accelerator, not a dependency.
+/// Every method may answer "unavailable" (null / nothing) instead of throwing: the cache is an accelerator, not a dependency.
 /// </summary>
 public interface ICacheBackend
 {
-    /// <summary>The current generation of each severity, in the order given; null when the cache cannot be used.</summary>
-    ValueTask<long[]?> ReadGenerationsAsync(IReadOnlyList<Severity> severities, CancellationToken cancellationToken);
+    /// <summary>The epoch and the current generation of each severity, in the order given; null when the cache cannot be used.</summary>
+    ValueTask<CacheVersion?> ReadVersionAsync(IReadOnlyList<Severity> severities, CancellationToken cancellationToken);
 
     /// <summary>Moves the given severities to a new generation, so entries that cover them are never read again.</summary>
     ValueTask BumpAsync(IReadOnlySet<Severity> severities, CancellationToken cancellationToken);

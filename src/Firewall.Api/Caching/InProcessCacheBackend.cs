@@ -1,17 +1,16 @@
 using Firewall.Core.Events;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Firewall.Api.Caching;
 
-/// <summary>The embedded default: generations in an array, entries in a size-bounded memory cache. One replica only.</summary>
+/// <summary>The embedded default: generations in an array (the epoch never moves), entries in a size-bounded memory cache. One replica only.</summary>
 public sealed class InProcessCacheBackend(IOptions<CacheOptions> options) : ICacheBackend, IDisposable
 {
     private readonly long[] _generations = new long[Enum.GetValues<Severity>().Length];
-    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = options.Value.MemoryLimitBytes });
+    private readonly MemoryEntries _entries = new(options.Value.MemoryLimitBytes, options.Value.Ttl);
 
-    public ValueTask<long[]?> ReadGenerationsAsync(IReadOnlyList<Severity> severities, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<long[]?>([.. severities.Select(s => Volatile.Read(ref _generations[(int)s]))]);
+    public ValueTask<CacheVersion?> ReadVersionAsync(IReadOnlyList<Severity> severities, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<CacheVersion?>(new CacheVersion(0, [.. severities.Select(s => Volatile.Read(ref _generations[(int)s]))]));
 
     public ValueTask BumpAsync(IReadOnlySet<Severity> severities, CancellationToken cancellationToken)
     {
@@ -23,12 +22,11 @@ public sealed class InProcessCacheBackend(IOptions<CacheOptions> options) : ICac
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_entries.TryGetValue(key, out byte[]? value) ? value : null);
+    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult(_entries.Get(key));
 
     public ValueTask SetAsync(string key, byte[] value, CancellationToken cancellationToken)
     {
-        _entries.Set(key, value, new MemoryCacheEntryOptions { Size = value.Length, AbsoluteExpirationRelativeToNow = options.Value.Ttl });
+        _entries.Set(key, value);
         return ValueTask.CompletedTask;
     }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Firewall.Api.Caching;
 
 /// <summary>
-/// Query results keyed by hash(filter) and the generations of the severities the filter covers (invariants 3 and 4):
+/// Query results keyed by hash(filter), the epoch and the generations of the severities the filter covers (invariants 3 and 4):
 /// the generations are read before the store, and bumped after each commit before any ingest is answered, so no query
 /// that starts after an ingest response can be served a result that misses that event.
 /// </summary>
@@ -16,13 +16,14 @@ public sealed class QueryCache(ICacheBackend backend, IOptions<CacheOptions> opt
         IReadOnlySet<Severity> covers, string filterHash, Func<CancellationToken, Task<byte[]>> load, CancellationToken cancellationToken)
     {
         var severities = covers.Order().ToArray();
-        var generations = options.Value.Enabled ? await backend.ReadGenerationsAsync(severities, cancellationToken) : null;
-        if (generations is null)
+        var version = options.Value.Enabled ? await backend.ReadVersionAsync(severities, cancellationToken) : null;
+        if (version is null)
         {
             return (await load(cancellationToken), CacheStatus.Bypass);
         }
 
-        var key = string.Create(CultureInfo.InvariantCulture, $"q:{string.Join('.', severities.Zip(generations, (s, g) => $"{(int)s}-{g}"))}:{filterHash}");
+        var generations = string.Join('.', severities.Zip(version.Generations, (s, g) => string.Create(CultureInfo.InvariantCulture, $"{(int)s}-{g}")));
+        var key = string.Create(CultureInfo.InvariantCulture, $"q:{version.Epoch}:{generations}:{filterHash}");
         if (await backend.GetAsync(key, cancellationToken) is { } cached)
         {
             return (cached, CacheStatus.Hit);

@@ -32,7 +32,7 @@ public static class IngestEndpoints
     {
         var body = await JsonBody.ReadAsync(context.Request, EventLimits.SingleBodyMaxBytes, cancellationToken);
         var input = JsonBody.Deserialize<EventInput>(body, "event");
-        limiter.Acquire(context.User, 1);
+        await limiter.AcquireAsync(context.User, 1, cancellationToken);
         var prepared = ingest.Prepare(input, context.User);
         var result = (await ingest.StoreAsync([prepared], CancellationToken.None))[0];
         return result.Outcome switch
@@ -51,7 +51,7 @@ public static class IngestEndpoints
     {
         var body = await JsonBody.ReadAsync(context.Request, EventLimits.BatchBodyMaxBytes, cancellationToken);
         var items = ReadItems(body);
-        limiter.Acquire(context.User, items.Count);
+        await limiter.AcquireAsync(context.User, items.Count, cancellationToken);
 
         var results = new BatchItemResult?[items.Count];
         var accepted = new List<(int Index, NewEvent Event)>(items.Count);

@@ -1,0 +1,4 @@
+namespace Firewall.Api.Caching;
+
+/// <summary>What a cached result depends on, read in one step before the store: the global epoch and the generation of each severity.</summary>
+public sealed record CacheVersion(long Epoch, long[] Generations);
