@@ -273,15 +273,8 @@ public abstract class BadInputTests(FirewallApiFactory factory)
     [Fact]
     public async Task ATamperedCursorIsRejected()
     {
-        var agent = factory.Agent();
-        for (var i = 0; i < 3; i++)
-        {
-            await agent.PostAsync(Events.Valid());
-        }
-
-        using var page = await (await factory.Analyst().GetAsync($"{EventsPath}?limit=1")).ReadJsonAsync();
-        var cursor = page.RootElement.GetProperty("nextCursor").GetString()!;
-        var tampered = (cursor[5] == 'A' ? "B" : "A") is var c ? cursor[..5] + c + cursor[6..] : cursor;
+        var cursor = await FirstPageCursorAsync();
+        var tampered = cursor[..5] + (cursor[5] == 'A' ? 'B' : 'A') + cursor[6..];
 
         var response = await factory.Analyst().GetAsync($"{EventsPath}?limit=1&cursor={tampered}");
 
@@ -291,6 +284,16 @@ public abstract class BadInputTests(FirewallApiFactory factory)
     [Fact]
     public async Task ACursorUsedWithOtherFiltersIsRejected()
     {
+        var cursor = await FirstPageCursorAsync();
+
+        var response = await factory.Analyst().GetAsync($"{EventsPath}?limit=1&minSeverity=critical&cursor={cursor}");
+
+        Assert.NotEmpty(await response.ProblemErrorsFor("cursor"));
+    }
+
+    /// <summary>The nextCursor of a one-item first page, after making sure there is a second page.</summary>
+    private async Task<string> FirstPageCursorAsync()
+    {
         var agent = factory.Agent();
         for (var i = 0; i < 3; i++)
         {
@@ -298,11 +301,7 @@ public abstract class BadInputTests(FirewallApiFactory factory)
         }
 
         using var page = await (await factory.Analyst().GetAsync($"{EventsPath}?limit=1")).ReadJsonAsync();
-        var cursor = page.RootElement.GetProperty("nextCursor").GetString()!;
-
-        var response = await factory.Analyst().GetAsync($"{EventsPath}?limit=1&minSeverity=critical&cursor={cursor}");
-
-        Assert.NotEmpty(await response.ProblemErrorsFor("cursor"));
+        return page.RootElement.GetProperty("nextCursor").GetString()!;
     }
 
     [Fact]
