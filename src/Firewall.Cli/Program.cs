@@ -6,5 +6,7 @@ var root = new RootCommand("Firewall command-line tools")
     TokenCommand.Create(),
     HashSecretCommand.Create(),
     EvaluateDetectorsCommand.Create(),
+    BenchCommand.Create(),
+    BenchServerCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -12,26 +12,13 @@ internal static class SigningKeyLocator
             return LocalSigningKey.Decode(configured, "Firewall__Auth__SigningKey");
         }
 
-        var candidates = new[] { dataPath, Environment.GetEnvironmentVariable("Firewall__DataPath"), "data", RepositoryApiData() }
+        var apiData = RepositoryRoot.Find() is { } root ? Path.Combine(root, "src", "Firewall.Api", "data") : null;
+        var candidates = new[] { dataPath, Environment.GetEnvironmentVariable("Firewall__DataPath"), "data", apiData }
             .OfType<string>()
             .Select(LocalSigningKey.PathIn);
         var found = candidates.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException(
                 "No signing key: set Firewall__Auth__SigningKey, or start the API once in Development so it generates data/signing.key, or pass --data-path.");
         return LocalSigningKey.Decode(File.ReadAllText(found), found);
-    }
-
-    /// <summary>src/Firewall.Api/data of the repository this command runs in (dotnet run starts the API in its project folder).</summary>
-    private static string? RepositoryApiData()
-    {
-        for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Firewall.sln")))
-            {
-                return Path.Combine(folder.FullName, "src", "Firewall.Api", "data");
-            }
-        }
-
-        return null;
     }
 }

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Firewall.Bench.Load;
+using Npgsql;
+
+namespace Firewall.Bench.Postgres;
+
+/// <summary>
+/// The large stored set the query scenarios read: the event mix spread evenly over <see cref="Days"/> days up to now,
+/// loaded with binary COPY (the bulk path) into a migrated database, then the per-minute rollups, then ANALYZE.
+/// </summary>
+public static class QueryDataset
+{
+    public const int Days = 30;
+    private const int RowsPerCopy = 10_000;
+
+    public static async Task LoadAsync(BenchDatabase database, StoredRow[] templates, long rows, DateTime end, ProgressLine progress)
+    {
+        await using var source = database.OpenDataSource();
+        var table = await EventsTable.ReadAsync(source);
+        var rowSource = RowSource.For(templates, seed: 11, retryShare: 0);
+        var start = end - TimeSpan.FromDays(Days);
+        var step = TimeSpan.FromDays(Days).Ticks / Math.Max(rows, 1);
+        var watch = Stopwatch.StartNew();
+        await using (var connection = await source.OpenConnectionAsync())
+        {
+            for (long done = 0; done < rows; done += RowsPerCopy)
+            {
+                var count = (int)Math.Min(RowsPerCopy, rows - done);
+                var first = done;
+                var batch = Enumerable.Range(0, count).Select(i => rowSource.Next(start.AddTicks((first + i) * step)));
+                await EventCopier.CopyAsync(connection, table, "events", batch, CancellationToken.None);
+                progress.Show("load query set", watch.Elapsed, watch.Elapsed, done + count, 0);
+            }
+        }
+
+        progress.Done();
+        await using var finish = source.CreateCommand("""
+            INSERT INTO event_counts (minute, severity, count)
+            SELECT floor(extract(epoch FROM occurred_at) / 60)::bigint, severity, count(*) FROM events GROUP BY 1, 2
+            ON CONFLICT (minute, severity) DO UPDATE SET count = event_counts.count + excluded.count;
+            ANALYZE;
+            """);
+        finish.CommandTimeout = 0;
+        await finish.ExecuteNonQueryAsync();
+        progress.Note($"loaded {rows:N0} events over {Days} days in {watch.Elapsed.TotalSeconds:0} s (COPY, rollups, ANALYZE)");
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Firewall.Core.Classification;
+using Firewall.Core.Events;
+
+namespace Firewall.Bench.Postgres;
+
+/// <summary>
+/// An event as the API would store it: classified and redacted by the same classifier, flattened by column name.
+/// Classification is costly, so a pool of templates is classified once and <see cref="With"/> varies id and time.
+/// </summary>
+public sealed class StoredRow
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly Dictionary<string, object?> _values;
+
+    private StoredRow(Dictionary<string, object?> values) => _values = values;
+
+    public static bool Knows(string column) => Template.ContainsKey(column);
+
+    private static readonly Dictionary<string, object?> Template = new(StringComparer.Ordinal)
+    {
+        ["event_id"] = null, ["occurred_at"] = null, ["received_at"] = null, ["agent_id"] = null, ["type"] = null, ["action"] = null,
+        ["category"] = null, ["severity"] = null, ["agent_severity"] = null, ["risk_score"] = null, ["confidence"] = null,
+        ["model"] = null, ["source_ip"] = null, ["source_user_id"] = null, ["source_session_id"] = null, ["message"] = null,
+        ["content"] = null, ["attributes"] = null, ["findings"] = null, ["redactions"] = null, ["rule_set_version"] = null,
+        ["fingerprint"] = null,
+    };
+
+    public static StoredRow Classify(EventInput input, EventClassifier classifier)
+    {
+        var verdict = classifier.Classify(input);
+        var at = input.OccurredAt!.Value.UtcDateTime;
+        return new StoredRow(new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["event_id"] = input.EventId!.Value,
+            ["occurred_at"] = at,
+            ["received_at"] = at,
+            ["agent_id"] = input.AgentId,
+            ["type"] = (short)input.Type!.Value,
+            ["action"] = (short)input.Action!.Value,
+            ["category"] = (short)verdict.Category,
+            ["severity"] = (short)verdict.Severity,
+            ["agent_severity"] = (short?)input.Severity,
+            ["risk_score"] = verdict.RiskScore,
+            ["confidence"] = input.Confidence,
+            ["model"] = input.Model,
+            ["source_ip"] = input.Source?.Ip,
+            ["source_user_id"] = input.Source?.UserId,
+            ["source_session_id"] = input.Source?.SessionId,
+            ["message"] = verdict.Message,
+            ["content"] = verdict.Content,
+            ["attributes"] = verdict.Attributes is null ? null : JsonSerializer.Serialize(verdict.Attributes, Json),
+            ["findings"] = JsonSerializer.Serialize(verdict.Findings, Json),
+            ["redactions"] = verdict.Redactions,
+            ["rule_set_version"] = verdict.RuleSetVersion,
+            ["fingerprint"] = EventFingerprint.Compute(input),
+        });
+    }
+
+    /// <summary>This row under another event id, occurring (and received) at <paramref name="at"/>.</summary>
+    public StoredRow With(Guid eventId, DateTime at) =>
+        new(new Dictionary<string, object?>(_values, StringComparer.Ordinal) { ["event_id"] = eventId, ["occurred_at"] = at, ["received_at"] = at });
+
+    public object? this[string column] => _values[column];
+
+    public short Severity => (short)_values["severity"]!;
+    public DateTime OccurredAt => (DateTime)_values["occurred_at"]!;
+}

@@ -1,0 +1,29 @@
+using Firewall.Bench.Hosting;
+using Firewall.Bench.Load;
+using Firewall.Bench.Postgres;
+
+namespace Firewall.Bench.Scenarios;
+
+/// <summary>What every scenario of one run shares: options, the signing key, the servers, the progress line.</summary>
+public sealed class BenchContext(BenchOptions options)
+{
+    private StoredRow[]? _templates;
+
+    public BenchOptions Options { get; } = options;
+    public Tokens Tokens { get; } = options.SigningKey is { } key ? new Tokens(key) : Tokens.Random();
+    public ProgressLine Progress { get; } = new(options.Progress);
+    public LoadTiming Timing { get; } = new(options.Warmup, options.Duration);
+    public FirewallApi Api => new(Options, Tokens.SigningKey);
+
+    public PostgresServer Postgres => Options.Postgres is { Length: > 0 } admin
+        ? new PostgresServer(admin)
+        : throw new InvalidOperationException("This scenario needs PostgreSQL: set FIREWALL_TEST_POSTGRES (eval \"$(scripts/services.sh up)\").");
+
+    /// <summary>Classified rows of the event mix, made once per run for every database-only writer.</summary>
+    public StoredRow[] Templates => _templates ??= RowSource.ClassifyTemplates(4096);
+
+    /// <summary>A temporary folder for SQLite files and the API's data path, deleted with the run.</summary>
+    public string TempFolder { get; } = Directory.CreateTempSubdirectory("fw-bench-").FullName;
+
+    public string NewFolder(string purpose) => Directory.CreateDirectory(Path.Combine(TempFolder, $"{purpose}-{Guid.NewGuid():N}")).FullName;
+}

@@ -1,0 +1,52 @@
+namespace Firewall.Bench.Scenarios;
+
+/// <summary>The scenario names the command accepts, and which baselines each needs in the same run.</summary>
+public static class Catalog
+{
+    public static readonly IReadOnlyList<string> Scenarios = ["ingest-single", "ingest-batch-postgres", "ingest-batch-sqlite", "query-hit", "query-miss", "mixed"];
+    public static readonly IReadOnlyList<string> Baselines = ["baseline-copy", "baseline-insert", "baseline-kestrel"];
+
+    public static IReadOnlyList<string> All => [.. Baselines, .. Scenarios];
+
+    /// <summary>The names asked for, <c>all</c> expanded, with the baselines they are compared to; throws on an unknown name.</summary>
+    public static HashSet<string> Expand(IEnumerable<string> names)
+    {
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (name == "all")
+            {
+                wanted.UnionWith(All);
+            }
+            else if (name == "ingest-batch")
+            {
+                wanted.UnionWith(["ingest-batch-postgres", "ingest-batch-sqlite"]);
+            }
+            else if (All.Contains(name))
+            {
+                wanted.Add(name);
+            }
+            else
+            {
+                throw new ArgumentException($"Unknown scenario '{name}'. Known: all, ingest-batch, {string.Join(", ", All)}.");
+            }
+        }
+
+        if (wanted.Contains("ingest-single"))
+        {
+            wanted.Add("baseline-insert");
+        }
+
+        if (wanted.Contains("ingest-batch-postgres"))
+        {
+            wanted.Add("baseline-copy");
+        }
+
+        if (wanted.Overlaps(["query-hit", "query-miss"]))
+        {
+            wanted.Add("baseline-kestrel");
+        }
+
+        return wanted;
+    }
+}

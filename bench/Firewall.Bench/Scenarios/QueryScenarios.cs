@@ -1,0 +1,101 @@
+using Firewall.Bench.Load;
+using Firewall.Bench.Postgres;
+
+namespace Firewall.Bench.Scenarios;
+
+/// <summary>
+/// <c>query-hit</c>, <c>query-miss</c> (with the 24-hour stats) and <c>mixed</c>, over one preloaded PostgreSQL
+/// database with Redis; each starts its own API so each reports its own peak RSS.
+/// </summary>
+public static class QueryScenarios
+{
+    /// <summary>Analysts for the latency targets: a handful, as in a real SOC; 64 would measure queueing on 2 cores.</summary>
+    public const int Analysts = 4;
+
+    /// <summary>Agents posting batches of 100 in the mixed scenario.</summary>
+    private const int MixedAgents = 8;
+
+    public static async Task<List<ScenarioResult>> RunAsync(BenchContext context, IReadOnlySet<string> wanted)
+    {
+        var results = new List<ScenarioResult>();
+        if (context.Options.Url is not null)
+        {
+            throw new InvalidOperationException("The query scenarios load their own data set; run them without --url.");
+        }
+
+        await using var database = await context.Postgres.CreateDatabaseAsync("query");
+        var now = DateTime.UtcNow;
+        await ApiSession.MigrateAsync(context, database);
+        await QueryDataset.LoadAsync(database, context.Templates, context.Options.QueryRows, now, context.Progress);
+        if (wanted.Contains("query-hit"))
+        {
+            results.Add(await MeasureAsync(context, database, "query-hit", "repeated dashboard queries, Redis cache", context.Options.Concurrency,
+                (queries, _) => queries.Dashboard(), now));
+        }
+
+        if (wanted.Contains("query-miss"))
+        {
+            results.Add(await MeasureAsync(context, database, "query-miss", "unique severity + time queries, first or deep keyset page", Analysts,
+                (queries, cursor) => cursor is not null && queries.GoDeeper() ? null : queries.Investigation(QueryDataset.Days), now));
+            results.Add(await MeasureAsync(context, database, "stats-24h", "24-hour histogram per hour and severity, uncached", Analysts,
+                (queries, _) => queries.Stats(), now));
+        }
+
+        if (wanted.Contains("mixed"))
+        {
+            results.AddRange(await MixedAsync(context, database, now));
+        }
+
+        return results;
+    }
+
+    /// <param name="next">the next path, given the client's last nextCursor; null follows that cursor one page deeper.</param>
+    private static async Task<ScenarioResult> MeasureAsync(
+        BenchContext context, BenchDatabase database, string name, string description, int clients, Func<AnalystQueries, string?, string?> next, DateTime now)
+    {
+        await using var api = await ApiSession.OnDatabaseAsync(context, database, withRedis: true, owned: false);
+        var outcome = await RunAnalystsAsync(context, name, api, clients, next, now, context.Progress);
+        return ScenarioResult.From(name, description, "req/s", clients, outcome, api.PeakRssBytes);
+    }
+
+    private static async Task<LoadOutcome> RunAnalystsAsync(
+        BenchContext context, string name, ApiSession api, int clients, Func<AnalystQueries, string?, string?> next, DateTime now, ProgressLine progress)
+    {
+        using var http = HttpLoad.Client(api.BaseAddress, clients, context.Tokens.For("analyst"));
+        var queries = Enumerable.Range(0, clients).Select(client => new AnalystQueries(now, seed: 100 + client)).ToArray();
+        var paths = new string?[clients];
+        var cursors = new string?[clients];
+        return await LoadDriver.RunAsync(name, clients, context.Timing, async (client, tally, cancellationToken) =>
+        {
+            var path = next(queries[client], cursors[client]);
+            if (path is null)
+            {
+                // one page deeper into the previous investigation: same filters, plus its cursor
+                path = $"{paths[client]}&cursor={Uri.EscapeDataString(cursors[client]!)}";
+            }
+            else
+            {
+                paths[client] = path;
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            var body = await HttpLoad.SendAsync(http, request, tally, _ => 1, cancellationToken);
+            cursors[client] = body is null ? null : JsonPeek.Text(body, "nextCursor");
+        }, progress);
+    }
+
+    /// <summary>Agents ingest batches while analysts refresh dashboards: every high event invalidates their entries.</summary>
+    private static async Task<IEnumerable<ScenarioResult>> MixedAsync(BenchContext context, BenchDatabase database, DateTime now)
+    {
+        await using var api = await ApiSession.OnDatabaseAsync(context, database, withRedis: true, owned: false);
+        var ingest = IngestScenario.RunAgentsAsync(context, "mixed", api, MixedAgents, batch: 100, quiet: true);
+        var analysts = RunAnalystsAsync(context, "mixed", api, Analysts, (queries, _) => queries.Dashboard(), now, context.Progress);
+        await Task.WhenAll(ingest, analysts);
+        var rss = api.PeakRssBytes;
+        return
+        [
+            ScenarioResult.From("mixed-ingest", "agents posting batches of 100 during mixed", "events/s", MixedAgents, await ingest, rss),
+            ScenarioResult.From("mixed-query", "analysts refreshing dashboards during mixed (hit ratio from X-Cache)", "req/s", Analysts, await analysts, rss),
+        ];
+    }
+}

@@ -1,0 +1,76 @@
+using Firewall.Bench;
+using Firewall.Bench.Reports;
+using Firewall.Testing;
+
+namespace Firewall.Bench.Tests;
+
+/// <summary>
+/// The benchmark in miniature (a second or two per scenario, tiny data), so it cannot rot: every scenario and baseline
+/// runs against the real API and databases, and the results file must hold sane figures.
+/// </summary>
+public sealed class BenchSmokeTests : IDisposable
+{
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    private readonly string _output = Path.Combine(Path.GetTempPath(), $"fw-bench-smoke-{Guid.NewGuid():N}.json");
+
+    [Fact]
+    public Task Ingest_batch_on_sqlite_produces_sane_results() => RunAndCheckAsync(["ingest-batch-sqlite"], 1);
+
+    [Fact]
+    public Task Every_postgres_scenario_and_baseline_produces_sane_results() =>
+        RunAndCheckAsync(["baseline-copy", "baseline-insert", "baseline-kestrel", "ingest-single", "ingest-batch-postgres", "query-hit", "query-miss", "mixed"], 8);
+
+    private async Task RunAndCheckAsync(string[] scenarios, int minimumResults)
+    {
+        var root = RepositoryRoot();
+        var options = new BenchOptions
+        {
+            Scenarios = scenarios,
+            Duration = TimeSpan.FromSeconds(1),
+            Warmup = TimeSpan.FromSeconds(1),
+            Concurrency = 4,
+            BatchSizes = [10, 50],
+            QueryRows = 2_000,
+            OutputPath = _output,
+            Postgres = TestServices.PostgresAdmin,
+            Redis = TestServices.Redis,
+            RepositoryRoot = root,
+            ApiConfiguration = Configuration,
+            BuildApi = false,
+            KestrelBaselineCommand = ["dotnet", Path.Combine(root, "src", "Firewall.Cli", "bin", Configuration, "net10.0", "firewall.dll"), "bench-server"],
+        };
+
+        await BenchRunner.RunAsync(options);
+
+        var report = await BenchReport.ReadAsync(_output);
+        Assert.True(report.Results.Count >= minimumResults, $"{report.Results.Count} results");
+        Assert.All(report.Results, result =>
+        {
+            Assert.True(result.Requests > 0, $"{result.Name}: no requests");
+            Assert.True(result.Errors == 0, $"{result.Name}: {result.Errors} errors; statuses {string.Join(", ", result.Statuses)}");
+            Assert.True(result.Throughput > 0, $"{result.Name}: no throughput");
+            Assert.InRange(result.P50Ms, 0.001, result.P99Ms);
+        });
+        Assert.NotEmpty(report.Targets);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Firewall.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Firewall.sln not found above the test folder.");
+    }
+
+    public void Dispose() => File.Delete(_output);
+}
