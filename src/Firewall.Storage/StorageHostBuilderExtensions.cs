@@ -26,6 +26,7 @@ public static class StorageHostBuilderExtensions
 
         services.AddSingleton<WriteQueue>();
         services.AddSingleton<IEventWriter>(sp => sp.GetRequiredService<WriteQueue>());
+        services.AddSingleton<IEventInsert>(provider == StoreProvider.Postgres ? new PostgresEventInsert() : new SqliteEventInsert());
         services.AddSingleton<BatchCommitter>();
         services.AddSingleton<BatchProcessor>();
         services.AddSingleton<IEventReader, EventReader>();

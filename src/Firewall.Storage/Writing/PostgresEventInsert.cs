@@ -1,0 +1,38 @@
+using Firewall.Storage.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Firewall.Storage.Writing;
+
+/// <summary>
+/// One statement per batch: every column is sent as one array parameter and unnested, so the batch costs one round trip
+/// and one plan whatever its size; ON CONFLICT skips eventIds already stored (or committed meanwhile by another writer).
+/// </summary>
+internal sealed class PostgresEventInsert : IEventInsert
+{
+    private EventColumns? columns;
+    private string? sql;
+
+    public async Task<IReadOnlyDictionary<Guid, long>> InsertAsync(FirewallDbContext db, IReadOnlyList<EventRecord> records, CancellationToken cancellationToken)
+    {
+        columns ??= EventColumns.From(db.Model);
+        sql ??= Sql(columns);
+
+        await using var command = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = sql;
+        for (var i = 0; i < columns.All.Count; i++)
+        {
+            command.Parameters.Add(new NpgsqlParameter($"p{i}", columns.All[i].ProviderArray(records)));
+        }
+
+        return await InsertedRows.ReadAsync(command, cancellationToken);
+    }
+
+    private static string Sql(EventColumns columns)
+    {
+        var arrays = string.Join(", ", columns.All.Select((c, i) => $"@p{i}::{c.StoreType}[]"));
+        return $"INSERT INTO events ({columns.NameList}) SELECT * FROM unnest({arrays}) ON CONFLICT (event_id) DO NOTHING RETURNING id, event_id";
+    }
+}
