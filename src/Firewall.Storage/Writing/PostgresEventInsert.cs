@@ -7,7 +7,9 @@ namespace Firewall.Storage.Writing;
 
 /// <summary>
 /// One statement per batch: every column is sent as one array parameter and unnested, so the batch costs one round trip
-/// and one plan whatever its size; ON CONFLICT skips eventIds already stored (or committed meanwhile by another writer).
+/// and one plan whatever its size. <c>events</c> is partitioned and cannot hold a unique index on event_id alone, so the
+/// rows first pass the <c>event_ids</c> gate: only the eventIds it takes (not stored before, nor committed meanwhile by
+/// another writer) are inserted (docs/adr/003-partitions-and-idempotency.md).
 /// </summary>
 internal sealed class PostgresEventInsert : IEventInsert
 {
@@ -33,6 +35,11 @@ internal sealed class PostgresEventInsert : IEventInsert
     private static string Sql(EventColumns columns)
     {
         var arrays = string.Join(", ", columns.All.Select((c, i) => $"@p{i}::{c.StoreType}[]"));
-        return $"INSERT INTO events ({columns.NameList}) SELECT * FROM unnest({arrays}) ON CONFLICT (event_id) DO NOTHING RETURNING id, event_id";
+        return $"""
+            WITH input AS (SELECT * FROM unnest({arrays}) AS i({columns.NameList})),
+                 gate AS (INSERT INTO event_ids (event_id, occurred_at) SELECT event_id, occurred_at FROM input
+                          ON CONFLICT (event_id) DO NOTHING RETURNING event_id)
+            INSERT INTO events ({columns.NameList}) SELECT input.* FROM input JOIN gate USING (event_id) RETURNING id, event_id
+            """;
     }
 }
