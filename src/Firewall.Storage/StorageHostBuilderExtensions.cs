@@ -1,9 +1,11 @@
 using Firewall.Storage.Data;
 using Firewall.Storage.Reading;
+using Firewall.Storage.Retention;
 using Firewall.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Firewall.Storage;
@@ -26,10 +28,19 @@ public static class StorageHostBuilderExtensions
 
         services.AddSingleton<WriteQueue>();
         services.AddSingleton<IEventWriter>(sp => sp.GetRequiredService<WriteQueue>());
+        services.AddSingleton<IEventInsert>(provider == StoreProvider.Postgres ? new PostgresEventInsert() : new SqliteEventInsert());
         services.AddSingleton<BatchCommitter>();
         services.AddSingleton<BatchProcessor>();
         services.AddSingleton<IEventReader, EventReader>();
         services.AddHostedService<StoreHostedService>();
+
+        // After StoreHostedService: hosted services start in order, so maintenance first runs on a migrated schema.
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IStoreMaintenance>(sp => provider == StoreProvider.Postgres
+            ? ActivatorUtilities.CreateInstance<PostgresMaintenance>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteMaintenance>(sp));
+        services.AddHostedService<StoreMaintenanceService>();
         return builder;
     }
 

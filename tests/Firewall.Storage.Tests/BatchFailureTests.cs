@@ -1,5 +1,4 @@
 using Firewall.Core.Events;
-using Firewall.Storage.Data;
 using Firewall.Storage.Reading;
 using Firewall.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
@@ -35,23 +34,6 @@ public abstract class BatchFailureTests(StoreProvider provider) : TestStore(prov
         Assert.All(writes, w => Assert.Equal(WriteOutcome.Created, w.Result[0].Outcome));
         await Assert.ThrowsAsync<StoreUnavailableException>(() => Writer.WriteAsync([TestEvents.New()], default));
         Assert.Equal(20, (await Reader.QueryAsync(Everything, 100, null, default)).Items.Count);
-    }
-
-    [Fact]
-    public async Task Only_a_unique_violation_on_event_id_counts_as_a_race_with_another_writer()
-    {
-        var input = TestEvents.New();
-        await Writer.WriteAsync([input], default);
-        await using var db = await Contexts.CreateDbContextAsync();
-
-        db.Events.Add(EventMapping.ToRecord(input.Event, input.Fingerprint));
-        var race = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-        db.ChangeTracker.Clear();
-        db.EventCounts.Add(new EventCount { Minute = UnixMinutes.Of(TestEvents.Noon.UtcDateTime), Severity = Severity.High, Count = 1 });
-        var other = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-
-        Assert.True(EventIdRace.Is(race));
-        Assert.False(EventIdRace.Is(other));
     }
 }
 

@@ -80,13 +80,15 @@ public abstract class TestStore(StoreProvider provider) : IAsyncLifetime
     }
 
     /// <summary>The store's settings: the provider, its connection, and migrations at start-up on both providers.</summary>
+    /// <remarks>Retention keeps ten years here: the fixed dates of the tests' events must not age out as the clock moves on.</remarks>
     protected virtual Dictionary<string, string?> Configuration() => postgres is null
-        ? new() { ["Firewall:DataPath"] = "data" }
+        ? new() { ["Firewall:DataPath"] = "data", ["Firewall:Retention:Days"] = "3650" }
         : new()
         {
             ["Firewall:Store:Provider"] = "postgres",
             ["ConnectionStrings:Firewall"] = postgres.ConnectionString,
             ["Firewall:Store:MigrateOnStartup"] = "true",
+            ["Firewall:Retention:Days"] = "3650",
         };
 
     /// <summary>Rows every test of a fixture starts with, loaded once the store has started.</summary>

@@ -17,7 +17,8 @@ internal sealed class BatchProcessor(BatchCommitter committer, IEnumerable<IComm
         CommittedBatch committed;
         try
         {
-            committed = await CommitAsync(events);
+            // Callers' cancellation never reaches here: a batch serves many callers.
+            committed = await committer.CommitAsync(events, CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -44,20 +45,6 @@ internal sealed class BatchProcessor(BatchCommitter committer, IEnumerable<IComm
         {
             request.Completion.TrySetResult(committed.Results[offset..(offset + request.Events.Count)]);
             offset += request.Events.Count;
-        }
-    }
-
-    // Callers' cancellation never reaches here: a batch serves many callers.
-    private async Task<CommittedBatch> CommitAsync(List<NewEvent> events)
-    {
-        try
-        {
-            return await committer.CommitAsync(events, CancellationToken.None);
-        }
-        catch (DbUpdateException ex) when (EventIdRace.Is(ex))
-        {
-            logger.LogInformation("Another writer stored an eventId of this batch first; retrying the batch once");
-            return await committer.CommitAsync(events, CancellationToken.None);
         }
     }
 

@@ -13,6 +13,9 @@ internal sealed class WriteQueue(IOptions<StorageOptions> options) : IEventWrite
     private readonly int capacity = options.Value.WriteQueueCapacity;
     private int queuedEvents;
 
+    /// <summary>Events accepted and not yet taken by the batch writer.</summary>
+    public int QueuedEvents => Volatile.Read(ref queuedEvents);
+
     public async Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -1,0 +1,36 @@
+using Firewall.Storage.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Firewall.Storage.Retention;
+
+/// <summary>
+/// Creates the daily partitions of <c>events</c> ahead (yesterday to a week ahead), then drops whole partitions older than
+/// the retention window and trims event_ids, event_counts and the default partition to it, in one transaction.
+/// The SQL functions live in the PostgreSQL migration (docs/adr/003-partitions-and-idempotency.md).
+/// </summary>
+internal sealed class PostgresMaintenance(
+    IDbContextFactory<FirewallDbContext> factory, IOptions<RetentionOptions> options, ILogger<PostgresMaintenance> logger) : IStoreMaintenance
+{
+    public const int DaysBehind = 1;
+    public const int DaysAhead = 7;
+
+    public async Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+
+        var created = 0;
+        for (var day = today.AddDays(-DaysBehind); day <= today.AddDays(DaysAhead); day = day.AddDays(1))
+        {
+            created += await db.Database.SqlQuery<int>($"SELECT ensure_events_partition({day})::int AS \"Value\"").SingleAsync(cancellationToken);
+        }
+
+        var cutoff = RetentionCutoff.Of(now, options.Value.Days);
+        var dropped = await db.Database
+            .SqlQuery<int>($"SELECT apply_events_retention({cutoff.OccurredAt}, {cutoff.Minute}) AS \"Value\"")
+            .SingleAsync(cancellationToken);
+        logger.LogInformation("Store maintenance: {Created} partitions created ahead, {Dropped} dropped before {Cutoff:O}", created, dropped, cutoff.OccurredAt);
+    }
+}
