@@ -21,5 +21,6 @@ internal sealed record RuleDocument(
     Severity? Severity,
     OwaspCategory? Category,
     string? Validator,
+    string? Scanner,
     bool IgnoreCase,
     List<string>? Hints);

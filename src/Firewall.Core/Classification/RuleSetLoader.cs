@@ -135,6 +135,17 @@ public static class RuleSetLoader
             throw Bad($"validator '{r.Validator}' is not one of {string.Join(", ", MatchValidators.ByName.Keys)}.");
         }
 
+        MatchScanner? scanner = null;
+        if (r.Scanner is not null && !MatchScanners.ByName.TryGetValue(r.Scanner, out scanner))
+        {
+            throw Bad($"scanner '{r.Scanner}' is not one of {string.Join(", ", MatchScanners.ByName.Keys)}.");
+        }
+
+        if (scanner is not null && Detectors.Redacts(r.Detector))
+        {
+            throw Bad("a scanner finds whole matches, but redaction needs the regex's groups.");
+        }
+
         var options = RegexOptions.Compiled | RegexOptions.CultureInvariant | (r.IgnoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
         Regex regex;
         try
@@ -147,6 +158,6 @@ public static class RuleSetLoader
         }
 
         var hints = r.Hints is { Count: > 0 } ? SearchValues.Create([.. r.Hints], StringComparison.OrdinalIgnoreCase) : null;
-        return new Rule(r.Id, r.Detector, r.Kind, regex, weight, r.Severity.Value, r.Category.Value, hints, validator);
+        return new Rule(r.Id, r.Detector, r.Kind, regex, weight, r.Severity.Value, r.Category.Value, hints, validator, scanner);
     }
 }
