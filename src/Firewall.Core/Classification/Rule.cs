@@ -55,22 +55,9 @@ public sealed record Rule(
         return count;
     }
 
-    /// <summary>The validated regex matches in <paramref name="text"/>, with their groups (the scanner is ignored: redacting rules have none); enumerating may throw <see cref="RegexMatchTimeoutException"/>.</summary>
-    public IEnumerable<Match> Matches(string text)
-    {
-        if (!MightMatch(text))
-        {
-            yield break;
-        }
-
-        for (var m = Regex.Match(text); m.Success; m = m.NextMatch())
-        {
-            if (Validator is null || Validator(m.Value))
-            {
-                yield return m;
-            }
-        }
-    }
+    /// <summary>The validated regex matches in <paramref name="text"/>, with their groups (the scanner is ignored: redacting rules have none);
+    /// enumerating may throw <see cref="RegexMatchTimeoutException"/>.</summary>
+    public IEnumerable<Match> Matches(string text) => MightMatch(text) ? RegexMatches(text) : [];
 
     public Finding ToFinding(int count) => new(Id, Detector, Category, Severity, count);
 
@@ -83,5 +70,16 @@ public sealed record Rule(
         }
 
         return count;
+    }
+
+    private IEnumerable<Match> RegexMatches(string text)
+    {
+        for (var m = Regex.Match(text); m.Success; m = m.NextMatch())
+        {
+            if (Validator is null || Validator(m.Value))
+            {
+                yield return m;
+            }
+        }
     }
 }

@@ -23,4 +23,5 @@ internal sealed record RuleDocument(
     string? Validator,
     string? Scanner,
     bool IgnoreCase,
+    bool NonBacktracking,
     List<string>? Hints);

@@ -146,7 +146,10 @@ public static class RuleSetLoader
             throw Bad("a scanner finds whole matches, but redaction needs the regex's groups.");
         }
 
-        var options = RegexOptions.Compiled | RegexOptions.CultureInvariant | (r.IgnoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+        // NonBacktracking runs in time linear in the text, for the patterns that backtrack a lot on dense text
+        // (lazy gaps between keyword lists); it has no lookarounds or backreferences, and compiles to its own automaton.
+        var engine = r.NonBacktracking ? RegexOptions.NonBacktracking : RegexOptions.Compiled;
+        var options = engine | RegexOptions.CultureInvariant | (r.IgnoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
         Regex regex;
         try
         {
@@ -155,6 +158,10 @@ public static class RuleSetLoader
         catch (ArgumentException e)
         {
             throw new RuleSetException($"The {name} is invalid: its pattern does not compile: {e.Message}", e);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new RuleSetException($"The {name} is invalid: its pattern cannot run without backtracking: {e.Message}", e);
         }
 
         var hints = r.Hints is { Count: > 0 } ? SearchValues.Create([.. r.Hints], StringComparison.OrdinalIgnoreCase) : null;
