@@ -165,6 +165,21 @@ public static class RuleSetLoader
         }
 
         var hints = r.Hints is { Count: > 0 } ? SearchValues.Create([.. r.Hints], StringComparison.OrdinalIgnoreCase) : null;
+        WarmUp(regex, r.Hints);
         return new Rule(r.Id, r.Detector, r.Kind, regex, weight, r.Severity.Value, r.Category.Value, hints, validator, scanner);
+    }
+
+    // A regex's first match compiles its matcher (JIT, or the NonBacktracking automaton) inside the match timeout, which a
+    // busy machine can exceed: the first event would then be masked as unscanned. Pay that at load instead.
+    private static void WarmUp(Regex regex, List<string>? hints)
+    {
+        try
+        {
+            _ = regex.Count(string.Join(' ', hints ?? []) + " Aa0 -_.:/@+=\n");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Only the warm-up was slow; matching is bounded as ever.
+        }
     }
 }
