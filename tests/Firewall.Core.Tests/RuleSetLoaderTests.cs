@@ -52,6 +52,26 @@ public sealed class RuleSetLoaderTests
         Assert.Contains(why, e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{ "id": "bad.scanner", "detector": "flooding", "kind": "x", "severity": "low", "category": "LLM10", "pattern": "x", "scanner": "nope" }""", "scanner 'nope'")]
+    [InlineData("""{ "id": "bad.scanner", "detector": "pii", "kind": "x", "severity": "low", "category": "LLM02", "pattern": "x", "scanner": "repeated_token" }""", "redaction")]
+    public void AnUnknownScannerOrOneOnARedactingRuleIsRejected(string rule, string why)
+    {
+        var e = Assert.Throws<RuleSetException>(() => RuleSetLoader.Load(RuleSet(GoodRule + ",\n" + rule)));
+
+        Assert.Contains("bad.scanner", e.Message, StringComparison.Ordinal);
+        Assert.Contains(why, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AHintedRuleStillRunsOnTextWithAKelvinSign()
+    {
+        // The regex engine's IgnoreCase matches the Kelvin sign as 'k'; the ordinal hint "AccountKey=" does not.
+        var rule = RuleSetLoader.LoadEmbedded().Rules.Single(r => r.Id == "secret.azure_storage_key");
+
+        Assert.Single(rule.Matches("Account\u212Aey=c2VjcmV0LXN0b3JhZ2Uta2V5LXZhbHVl"));
+    }
+
     [Fact]
     public void ADuplicateIdIsRejected()
     {

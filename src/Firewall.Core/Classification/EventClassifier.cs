@@ -77,6 +77,6 @@ public sealed class EventClassifier
     }
 
     // One finding per rule, however many fields it matched in.
-    private static List<Finding> Merge(List<Finding> findings) =>
+    private static List<Finding> Merge(List<Finding> findings) => findings.Count < 2 ? findings :
         [.. findings.GroupBy(f => f.Rule, StringComparer.Ordinal).Select(g => g.First() with { Count = g.Sum(f => f.Count) })];
 }

@@ -30,7 +30,7 @@ public sealed class FloodingDetector(RuleSet ruleSet)
                 int count;
                 try
                 {
-                    count = rule.Matches(content).Count();
+                    count = rule.Count(content);
                 }
                 catch (RegexMatchTimeoutException)
                 {

@@ -28,7 +28,7 @@ public sealed class PromptInjectionDetector(RuleSet ruleSet)
             {
                 try
                 {
-                    count += text is null ? 0 : rule.Matches(text).Count();
+                    count += text is null ? 0 : rule.Count(text);
                 }
                 catch (RegexMatchTimeoutException)
                 {

@@ -5,8 +5,9 @@ using Firewall.Core.Events;
 namespace Firewall.Core.Classification;
 
 /// <summary>One compiled rule of a <see cref="RuleSet"/>.</summary>
-/// <param name="Hints">Cheap prefilter: the regex runs only if the text contains one of these (ordinal, ignoring case); null runs it always.</param>
+/// <param name="Hints">Cheap prefilter: the rule runs only if the text contains one of these (ordinal, ignoring case); null runs it always.</param>
 /// <param name="Validator">Checks a match the regex alone cannot (checksums, ranges, decoding); null accepts every match.</param>
+/// <param name="Scanner">Finds the pattern's matches in C# instead of the regex; null runs the regex.</param>
 public sealed record Rule(
     string Id,
     string Detector,
@@ -16,21 +17,63 @@ public sealed record Rule(
     Severity Severity,
     OwaspCategory Category,
     SearchValues<string>? Hints,
-    Func<string, bool>? Validator)
+    Func<string, bool>? Validator,
+    MatchScanner? Scanner = null)
 {
     /// <summary>A rule may redact only part of its match, captured in this named group.</summary>
     public const string RedactGroup = "redact";
 
-    public bool MightMatch(ReadOnlySpan<char> text) => Hints is null || text.ContainsAny(Hints);
+    // The regex engine's IgnoreCase also matches 'k' to the Kelvin sign, which ordinal hints do not: a text holding one runs every rule.
+    private const char KelvinSign = '\u212A';
 
-    /// <summary>The validated matches in <paramref name="text"/>; enumerating may throw <see cref="RegexMatchTimeoutException"/>.</summary>
-    public IEnumerable<Match> Matches(string text)
+    public bool MightMatch(ReadOnlySpan<char> text) => Hints is null || text.ContainsAny(Hints) || text.Contains(KelvinSign);
+
+    /// <summary>How many validated matches <paramref name="text"/> holds; may throw <see cref="RegexMatchTimeoutException"/>.</summary>
+    public int Count(string text)
     {
         if (!MightMatch(text))
         {
-            yield break;
+            return 0;
         }
 
+        if (Scanner is not null)
+        {
+            return CountScanned(text);
+        }
+
+        if (Validator is null)
+        {
+            return Regex.Count(text);
+        }
+
+        var count = 0;
+        foreach (var m in Regex.EnumerateMatches(text))
+        {
+            count += Validator(text.Substring(m.Index, m.Length)) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>The validated regex matches in <paramref name="text"/>, with their groups (the scanner is ignored: redacting rules have none);
+    /// enumerating may throw <see cref="RegexMatchTimeoutException"/>.</summary>
+    public IEnumerable<Match> Matches(string text) => MightMatch(text) ? RegexMatches(text) : [];
+
+    public Finding ToFinding(int count) => new(Id, Detector, Category, Severity, count);
+
+    private int CountScanned(string text)
+    {
+        var count = 0;
+        for (var at = Scanner!(text, 0, out var length); at >= 0; at = Scanner(text, at + length, out length))
+        {
+            count += Validator is null || Validator(text.Substring(at, length)) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    private IEnumerable<Match> RegexMatches(string text)
+    {
         for (var m = Regex.Match(text); m.Success; m = m.NextMatch())
         {
             if (Validator is null || Validator(m.Value))
@@ -39,6 +82,4 @@ public sealed record Rule(
             }
         }
     }
-
-    public Finding ToFinding(int count) => new(Id, Detector, Category, Severity, count);
 }

@@ -21,5 +21,7 @@ internal sealed record RuleDocument(
     Severity? Severity,
     OwaspCategory? Category,
     string? Validator,
+    string? Scanner,
     bool IgnoreCase,
+    bool NonBacktracking,
     List<string>? Hints);

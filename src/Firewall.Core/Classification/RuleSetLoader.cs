@@ -135,7 +135,21 @@ public static class RuleSetLoader
             throw Bad($"validator '{r.Validator}' is not one of {string.Join(", ", MatchValidators.ByName.Keys)}.");
         }
 
-        var options = RegexOptions.Compiled | RegexOptions.CultureInvariant | (r.IgnoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+        MatchScanner? scanner = null;
+        if (r.Scanner is not null && !MatchScanners.ByName.TryGetValue(r.Scanner, out scanner))
+        {
+            throw Bad($"scanner '{r.Scanner}' is not one of {string.Join(", ", MatchScanners.ByName.Keys)}.");
+        }
+
+        if (scanner is not null && Detectors.Redacts(r.Detector))
+        {
+            throw Bad("a scanner finds whole matches, but redaction needs the regex's groups.");
+        }
+
+        // NonBacktracking runs in time linear in the text, for the patterns that backtrack a lot on dense text
+        // (lazy gaps between keyword lists); it has no lookarounds or backreferences, and compiles to its own automaton.
+        var engine = r.NonBacktracking ? RegexOptions.NonBacktracking : RegexOptions.Compiled;
+        var options = engine | RegexOptions.CultureInvariant | (r.IgnoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
         Regex regex;
         try
         {
@@ -145,8 +159,27 @@ public static class RuleSetLoader
         {
             throw new RuleSetException($"The {name} is invalid: its pattern does not compile: {e.Message}", e);
         }
+        catch (NotSupportedException e)
+        {
+            throw new RuleSetException($"The {name} is invalid: its pattern cannot run without backtracking: {e.Message}", e);
+        }
 
         var hints = r.Hints is { Count: > 0 } ? SearchValues.Create([.. r.Hints], StringComparison.OrdinalIgnoreCase) : null;
-        return new Rule(r.Id, r.Detector, r.Kind, regex, weight, r.Severity.Value, r.Category.Value, hints, validator);
+        WarmUp(regex, r.Hints);
+        return new Rule(r.Id, r.Detector, r.Kind, regex, weight, r.Severity.Value, r.Category.Value, hints, validator, scanner);
+    }
+
+    // A regex's first match compiles its matcher (JIT, or the NonBacktracking automaton) inside the match timeout, which a
+    // busy machine can exceed: the first event would then be masked as unscanned. Pay that at load instead.
+    private static void WarmUp(Regex regex, List<string>? hints)
+    {
+        try
+        {
+            _ = regex.Count(string.Join(' ', hints ?? []) + " Aa0 -_.:/@+=\n");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Only the warm-up was slow; matching is bounded as ever.
+        }
     }
 }

@@ -18,8 +18,9 @@ public sealed class Redactor(RuleSet ruleSet)
     public RedactionResult Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var spans = new List<Span>();
-        var findings = new List<Finding>();
+        // Most texts match nothing: allocate only once something does.
+        List<Span>? spans = null;
+        List<Finding>? findings = null;
         for (var order = 0; order < _rules.Length; order++)
         {
             var rule = _rules[order];
@@ -29,28 +30,28 @@ public sealed class Redactor(RuleSet ruleSet)
                 foreach (var match in rule.Matches(text))
                 {
                     var part = match.Groups[Rule.RedactGroup] is { Success: true } g ? g : (Capture)match;
-                    spans.Add(new Span(part.Index, part.Index + part.Length, rule, order));
+                    (spans ??= []).Add(new Span(part.Index, part.Index + part.Length, rule, order));
                     count++;
                 }
             }
             catch (RegexMatchTimeoutException)
             {
-                return new RedactionResult(UnscannedMask, 1, [.. findings, rule.ToFinding(count + 1)], TimedOut: true);
+                return new RedactionResult(UnscannedMask, 1, [.. findings ?? [], rule.ToFinding(count + 1)], TimedOut: true);
             }
 
             if (count > 0)
             {
-                findings.Add(rule.ToFinding(count));
+                (findings ??= []).Add(rule.ToFinding(count));
             }
         }
 
-        if (spans.Count == 0)
+        if (spans is null)
         {
-            return new RedactionResult(text, 0, findings, TimedOut: false);
+            return new RedactionResult(text, 0, [], TimedOut: false);
         }
 
         var merged = Merge(spans);
-        return new RedactionResult(Apply(text, merged), merged.Count, findings, TimedOut: false);
+        return new RedactionResult(Apply(text, merged), merged.Count, findings!, TimedOut: false);
     }
 
     // Overlapping matches become one span over their union (nothing of either leaks), named after the

@@ -1,0 +1,57 @@
+namespace Firewall.Core.Classification;
+
+/// <summary>
+/// <c>(?&lt;![^\s,;.])(\S{1,32}[\s,;.]{1,4})\1{63,}</c>: one unit (a token and its separators) followed by at least 63
+/// copies of itself. The backreference makes the regex retry every token length at every position; here each candidate
+/// unit, tried in the regex's order (longest token, then longest separator), costs one vectorized comparison of the text
+/// against itself shifted by the unit's length.
+/// </summary>
+public static class RepeatedToken
+{
+    public const int MinCopies = 64;
+    private const int MaxToken = 32;
+    private const int MaxSeparator = 4;
+
+    public static int Find(ReadOnlySpan<char> text, int from, out int length)
+    {
+        // A match spans at least 64 units of two characters each.
+        for (var start = from; start <= text.Length - (2 * MinCopies); start++)
+        {
+            if ((start > 0 && !IsSeparator(text[start - 1])) || char.IsWhiteSpace(text[start]))
+            {
+                continue;
+            }
+
+            var tokenMax = 1;
+            while (tokenMax < MaxToken && start + tokenMax < text.Length && !char.IsWhiteSpace(text[start + tokenMax]))
+            {
+                tokenMax++;
+            }
+
+            for (var token = tokenMax; token >= 1; token--)
+            {
+                var separatorMax = 0;
+                while (separatorMax < MaxSeparator && start + token + separatorMax < text.Length && IsSeparator(text[start + token + separatorMax]))
+                {
+                    separatorMax++;
+                }
+
+                for (var separator = separatorMax; separator >= 1; separator--)
+                {
+                    var unit = token + separator;
+                    var copies = 1 + (text[(start + unit)..].CommonPrefixLength(text[start..]) / unit);
+                    if (copies >= MinCopies)
+                    {
+                        length = copies * unit;
+                        return start;
+                    }
+                }
+            }
+        }
+
+        length = 0;
+        return -1;
+    }
+
+    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is ',' or ';' or '.';
+}
