@@ -4,6 +4,7 @@ using Firewall.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Firewall.Storage;
@@ -26,6 +27,8 @@ public static class StorageHostBuilderExtensions
 
         services.AddSingleton<WriteQueue>();
         services.AddSingleton<IEventWriter>(sp => sp.GetRequiredService<WriteQueue>());
+        services.AddSingleton<IWriteQueueStatus>(sp => sp.GetRequiredService<WriteQueue>());
+        services.TryAddSingleton<IStoreMetrics, NoStoreMetrics>();
         services.AddSingleton<BatchCommitter>();
         services.AddSingleton<BatchProcessor>();
         services.AddSingleton<IEventReader, EventReader>();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Data.Common;
 using Firewall.Core.Events;
 using Microsoft.EntityFrameworkCore;
@@ -9,18 +10,22 @@ namespace Firewall.Storage.Writing;
 /// Commits a batch, tells the commit listeners, then answers every waiting request (invariants 1 and 3):
 /// nobody is answered before the commit and the listeners.
 /// </summary>
-internal sealed class BatchProcessor(BatchCommitter committer, IEnumerable<ICommitListener> listeners, ILogger<BatchProcessor> logger)
+internal sealed class BatchProcessor(
+    BatchCommitter committer, IEnumerable<ICommitListener> listeners, IStoreMetrics metrics, ILogger<BatchProcessor> logger)
 {
     public async Task ProcessAsync(IReadOnlyList<WriteRequest> batch)
     {
         var events = batch.SelectMany(r => r.Events).ToList();
         CommittedBatch committed;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             committed = await CommitAsync(events);
+            metrics.BatchCommitted(committed.Results, Stopwatch.GetElapsedTime(started));
         }
         catch (Exception ex)
         {
+            metrics.BatchFailed(events.Count, Stopwatch.GetElapsedTime(started));
             // Whatever failed, the transaction rolled back and the loop must live on to serve the next batch.
             logger.LogError(ex, "Writing a batch of {Count} events failed; none of it is stored", events.Count);
             var failure = ex is DbException or DbUpdateException or TimeoutException
