@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Security.Claims;
-using FluentValidation;
 using Firewall.Api.Http;
 using Firewall.Api.Operations;
 using Firewall.Core.Classification;
 using Firewall.Core.Events;
 using Firewall.Storage.Writing;
+using FluentValidation;
 
 namespace Firewall.Api.Ingest;
 

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Data.Common;
+using System.Diagnostics;
 using Firewall.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
