@@ -3,6 +3,7 @@ using Firewall.Api.Tests.Infrastructure;
 namespace Firewall.Api.Tests;
 
 /// <summary>/metrics shows Firewall's own meters moving when events are ingested and queried (issue 5, acceptance).</summary>
+[Collection(MetricsCollection.Name)]
 public sealed class MetricsTests(TightQueryLimitFactory factory) : IClassFixture<TightQueryLimitFactory>
 {
     [Fact]

@@ -6,6 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace Firewall.Api.Tests;
 
 /// <summary>The alerts and the dashboard read only series this service really exports (promtool is not here to check them).</summary>
+[Collection(MetricsCollection.Name)]
 public sealed class MonitoringTests(TightQueryLimitFactory factory) : IClassFixture<TightQueryLimitFactory>
 {
     [Fact]
