@@ -29,6 +29,8 @@ public static class StorageHostBuilderExtensions
         services.AddSingleton<WriteQueue>();
         services.AddSingleton<IEventWriter>(sp => sp.GetRequiredService<WriteQueue>());
         services.AddSingleton<IEventInsert>(provider == StoreProvider.Postgres ? new PostgresEventInsert() : new SqliteEventInsert());
+        services.AddSingleton<IWriteQueueStatus>(sp => sp.GetRequiredService<WriteQueue>());
+        services.TryAddSingleton<IStoreMetrics, NoStoreMetrics>();
         services.AddSingleton<BatchCommitter>();
         services.AddSingleton<BatchProcessor>();
         services.AddSingleton<IEventReader, EventReader>();

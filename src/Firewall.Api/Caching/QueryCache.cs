@@ -1,4 +1,5 @@
 using System.Globalization;
+using Firewall.Api.Operations;
 using Firewall.Core.Events;
 using Firewall.Storage.Writing;
 using Microsoft.Extensions.Options;
@@ -10,9 +11,32 @@ namespace Firewall.Api.Caching;
 /// the generations are read before the store, and bumped after each commit before any ingest is answered, so no query
 /// that starts after an ingest response can be served a result that misses that event.
 /// </summary>
-public sealed class QueryCache(ICacheBackend backend, IOptions<CacheOptions> options) : ICommitListener
+public sealed class QueryCache(ICacheBackend backend, IOptions<CacheOptions> options, FirewallMetrics metrics) : ICommitListener
 {
     public async Task<(byte[] Body, CacheStatus Status)> GetOrLoadAsync(
+        IReadOnlySet<Severity> covers, string filterHash, Func<CancellationToken, Task<byte[]>> load, CancellationToken cancellationToken)
+    {
+        var answer = await LookUpAsync(covers, filterHash, load, cancellationToken);
+        metrics.CacheLookup(answer.Status);
+        return answer;
+    }
+
+    /// <summary>For results that never change once they exist (an event by id): no generations, and absence is not cached.</summary>
+    public async Task<(byte[]? Body, CacheStatus Status)> GetOrLoadImmutableAsync(
+        string key, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken)
+    {
+        var answer = await LookUpImmutableAsync(key, load, cancellationToken);
+        metrics.CacheLookup(answer.Status);
+        return answer;
+    }
+
+    public async ValueTask OnCommittedAsync(IReadOnlySet<Severity> severities, CancellationToken cancellationToken)
+    {
+        await backend.BumpAsync(severities, cancellationToken);
+        metrics.CacheInvalidated(severities);
+    }
+
+    private async Task<(byte[] Body, CacheStatus Status)> LookUpAsync(
         IReadOnlySet<Severity> covers, string filterHash, Func<CancellationToken, Task<byte[]>> load, CancellationToken cancellationToken)
     {
         var severities = covers.Order().ToArray();
@@ -38,8 +62,7 @@ public sealed class QueryCache(ICacheBackend backend, IOptions<CacheOptions> opt
         return (body, CacheStatus.Miss);
     }
 
-    /// <summary>For results that never change once they exist (an event by id): no generations, and absence is not cached.</summary>
-    public async Task<(byte[]? Body, CacheStatus Status)> GetOrLoadImmutableAsync(
+    private async Task<(byte[]? Body, CacheStatus Status)> LookUpImmutableAsync(
         string key, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled)
@@ -60,7 +83,4 @@ public sealed class QueryCache(ICacheBackend backend, IOptions<CacheOptions> opt
 
         return (body, CacheStatus.Miss);
     }
-
-    public ValueTask OnCommittedAsync(IReadOnlySet<Severity> severities, CancellationToken cancellationToken) =>
-        backend.BumpAsync(severities, cancellationToken);
 }

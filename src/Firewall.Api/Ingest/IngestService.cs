@@ -1,14 +1,17 @@
+using System.Diagnostics;
 using System.Security.Claims;
-using FluentValidation;
 using Firewall.Api.Http;
+using Firewall.Api.Operations;
 using Firewall.Core.Classification;
 using Firewall.Core.Events;
 using Firewall.Storage.Writing;
+using FluentValidation;
 
 namespace Firewall.Api.Ingest;
 
 /// <summary>Validate, classify and redact, then hand to the batch writer: the ingest path of ARCHITECTURE.md.</summary>
-public sealed class IngestService(EventClassifier classifier, IValidator<EventInput> validator, IEventWriter writer, TimeProvider time)
+public sealed class IngestService(
+    EventClassifier classifier, IValidator<EventInput> validator, IEventWriter writer, TimeProvider time, FirewallMetrics metrics)
 {
     /// <summary>Turns a valid input into the event to store; throws <see cref="RequestValidationException"/> otherwise.</summary>
     public NewEvent Prepare(EventInput input, ClaimsPrincipal principal)
@@ -24,7 +27,9 @@ public sealed class IngestService(EventClassifier classifier, IValidator<EventIn
             AgentId = input.AgentId ?? principal.FindFirstValue("sub") ?? "unknown",
             OccurredAt = input.OccurredAt!.Value.ToUniversalTime(),
         };
+        var started = Stopwatch.GetTimestamp();
         var verdict = classifier.Classify(normalized);
+        metrics.Classified(Stopwatch.GetElapsedTime(started));
         var stored = new SecurityEvent
         {
             Id = 0,

@@ -34,6 +34,8 @@ public static class LoggingSetup
     public static IApplicationBuilder UseFirewallRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            // This host's logger, not the static Log.Logger (the last host built in the process owns that).
+            options.Logger = app.ApplicationServices.GetService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.EnrichDiagnosticContext = (context, http) =>
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Firewall.Api.Operations;
 
 namespace Firewall.Api.RateLimiting;
 
@@ -8,6 +9,7 @@ public sealed record RateLimitPolicy(string Name, int Quota, TimeSpan Window)
     /// <summary>Writes 429 with Retry-After, RateLimit-Policy and RateLimit (draft-ietf-httpapi-ratelimit-headers) and a problem body.</summary>
     public Task RejectAsync(HttpContext context, TimeSpan retryAfter)
     {
+        context.RequestServices.GetService<FirewallMetrics>()?.RateLimitRejected(Name);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         var headers = context.Response.Headers;
         headers.RetryAfter = seconds;

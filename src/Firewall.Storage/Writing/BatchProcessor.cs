@@ -1,6 +1,5 @@
-using System.Data.Common;
+using System.Diagnostics;
 using Firewall.Core.Events;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Firewall.Storage.Writing;
@@ -9,24 +8,27 @@ namespace Firewall.Storage.Writing;
 /// Commits a batch, tells the commit listeners, then answers every waiting request (invariants 1 and 3):
 /// nobody is answered before the commit and the listeners.
 /// </summary>
-internal sealed class BatchProcessor(BatchCommitter committer, IEnumerable<ICommitListener> listeners, ILogger<BatchProcessor> logger)
+internal sealed class BatchProcessor(
+    BatchCommitter committer, IEnumerable<ICommitListener> listeners, IStoreMetrics metrics, ILogger<BatchProcessor> logger)
 {
     public async Task ProcessAsync(IReadOnlyList<WriteRequest> batch)
     {
         var events = batch.SelectMany(r => r.Events).ToList();
         CommittedBatch committed;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             // Callers' cancellation never reaches here: a batch serves many callers.
             committed = await committer.CommitAsync(events, CancellationToken.None);
+            metrics.BatchCommitted(committed.Results, Stopwatch.GetElapsedTime(started));
         }
         catch (Exception ex)
         {
+            metrics.BatchFailed(events.Count, Stopwatch.GetElapsedTime(started));
             // Whatever failed, the transaction rolled back and the loop must live on to serve the next batch.
             logger.LogError(ex, "Writing a batch of {Count} events failed; none of it is stored", events.Count);
-            var failure = ex is DbException or DbUpdateException or TimeoutException
-                ? new StoreUnavailableException("The event store cannot take writes now.", ex)
-                : ex;
+            // Never a 500: agents retry 503 and drop data on anything else, and nothing of the batch is stored.
+            var failure = new StoreUnavailableException("The event store cannot take writes now.", ex);
             foreach (var request in batch)
             {
                 request.Completion.TrySetException(failure);

@@ -7,7 +7,7 @@ namespace Firewall.Storage.Writing;
 /// The bounded queue in front of the batch writer, counted in events (invariant 6): when full, a write fails at once
 /// so the API answers 503 with Retry-After instead of holding memory.
 /// </summary>
-internal sealed class WriteQueue(IOptions<StorageOptions> options) : IEventWriter
+internal sealed class WriteQueue(IOptions<StorageOptions> options) : IEventWriter, IWriteQueueStatus
 {
     private readonly Channel<WriteRequest> channel = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly int capacity = options.Value.WriteQueueCapacity;
@@ -15,6 +15,8 @@ internal sealed class WriteQueue(IOptions<StorageOptions> options) : IEventWrite
 
     /// <summary>Events accepted and not yet taken by the batch writer.</summary>
     public int QueuedEvents => Volatile.Read(ref queuedEvents);
+
+    public int Capacity => capacity;
 
     public async Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
     {
