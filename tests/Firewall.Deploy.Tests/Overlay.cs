@@ -1,10 +1,12 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Firewall.Testing;
 
 namespace Firewall.Deploy.Tests;
 
-/// <summary>One kustomize overlay as <c>kubectl kustomize</c> renders it (offline), with lookups by kind and name.</summary>
+/// <summary>
+/// One kustomize overlay as <c>kubectl kustomize</c> rendered it into k8s/rendered (scripts/render-k8s.sh; lint-deploy.sh
+/// fails when that file is stale), with lookups by kind and name.
+/// </summary>
 public sealed class Overlay
 {
     public static readonly TheoryData<string> Names = ["dev", "prod"];
@@ -23,7 +25,7 @@ public sealed class Overlay
         {
             if (!Cache.TryGetValue(name, out var overlay))
             {
-                overlay = new Overlay(name, Yaml.Documents(Kubectl("kustomize", RepositoryRoot.File("k8s", "overlays", name))));
+                overlay = new Overlay(name, Yaml.Documents(File.ReadAllText(RepositoryRoot.File("k8s", "rendered", $"{name}.yaml"))));
                 Cache[name] = overlay;
             }
 
@@ -45,20 +47,4 @@ public sealed class Overlay
     public IEnumerable<(string Owner, JsonObject Pod)> PodTemplates =>
         Objects.Where(o => (string?)o["kind"] is "Deployment" or "StatefulSet" or "Job")
             .Select(o => ($"{o["kind"]}/{o["metadata"]!["name"]}", o["spec"]!["template"]!.AsObject()));
-
-    private static string Kubectl(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"kubectl {string.Join(' ', arguments)} failed: {error}");
-        return output.Result;
-    }
 }
