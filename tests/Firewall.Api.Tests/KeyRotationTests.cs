@@ -51,7 +51,9 @@ public sealed class KeyRotationTests
         using var factory = new RotationFactory(Convert.ToBase64String(Previous));
         var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "client_credentials", ["client_id"] = "edge-agent", ["client_secret"] = ClientsFactory.Secret,
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "edge-agent",
+            ["client_secret"] = ClientsFactory.Secret,
         });
 
         using var body = await (await factory.CreateClient().PostAsync("/api/v1/auth/token", form)).ReadJsonAsync();
