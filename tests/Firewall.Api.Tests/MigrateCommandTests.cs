@@ -37,20 +37,9 @@ public sealed class MigrateCommandTests
 
     private static async Task<(int ExitCode, string Output)> RunApiAsync(string connectionString, params string[] args)
     {
-        // `dotnet test` names the dotnet host it runs under; the API's build output sits beside the tests'.
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Firewall.Api.dll"));
-        args.ToList().ForEach(start.ArgumentList.Add);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var start = ApiProcess.StartInfo(ApiProcess.NewDataPath(), args);
         start.Environment["Firewall__Store__Provider"] = "postgres";
         start.Environment["ConnectionStrings__Firewall"] = connectionString;
-        start.Environment["Firewall__Auth__SigningKey"] = Convert.ToBase64String(TestKeys.Trusted);
-        start.Environment["Firewall__DataPath"] = Path.Combine(Path.GetTempPath(), "firewall-tests", Guid.NewGuid().ToString("N"));
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

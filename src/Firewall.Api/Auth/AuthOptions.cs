@@ -12,6 +12,12 @@ public sealed class AuthOptions
     /// <summary>Base64, at least 256 bits. Outside Development a missing key (and no Authority) stops start-up.</summary>
     public string? SigningKey { get; set; }
 
+    /// <summary>
+    /// Keys that signed tokens before the current <see cref="SigningKey"/>: accepted for validation only, during a rotation.
+    /// Base64, at least 256 bits each, checked at start-up like the signing key.
+    /// </summary>
+    public List<string> PreviousSigningKeys { get; set; } = [];
+
     [Required] public string Issuer { get; set; } = TokenSettings.DefaultIssuer;
 
     [Required] public string Audience { get; set; } = TokenSettings.DefaultAudience;

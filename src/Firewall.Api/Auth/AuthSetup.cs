@@ -38,7 +38,10 @@ public static class AuthSetup
                 };
                 if (keys.Settings is { } settings)
                 {
-                    jwt.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(settings.SigningKey);
+                    // The current key signs; previous keys still validate the tokens they signed until they leave the list.
+                    jwt.TokenValidationParameters.IssuerSigningKeys = keys.PreviousKeys.Prepend(settings.SigningKey)
+                        .Select(key => new SymmetricSecurityKey(key))
+                        .ToList();
                     jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
                 }
                 else

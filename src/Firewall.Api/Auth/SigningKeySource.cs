@@ -11,9 +11,18 @@ namespace Firewall.Api.Auth;
 public sealed class SigningKeySource(IOptions<AuthOptions> options, IHostEnvironment environment, IConfiguration configuration)
 {
     private readonly Lazy<TokenSettings?> _settings = new(() => Load(options.Value, environment, configuration));
+    private readonly Lazy<IReadOnlyList<byte[]>> _previousKeys = new(() => LoadPrevious(options.Value));
 
     /// <summary>Null when tokens are validated by an OpenID Connect authority instead.</summary>
     public TokenSettings? Settings => _settings.Value;
+
+    /// <summary>Keys from <c>Firewall:Auth:PreviousSigningKeys</c>: they validate tokens during a rotation but never sign.</summary>
+    public IReadOnlyList<byte[]> PreviousKeys => _previousKeys.Value;
+
+    private static List<byte[]> LoadPrevious(AuthOptions auth) =>
+        auth.PreviousSigningKeys
+            .Select((key, index) => LocalSigningKey.Decode(key, $"Firewall:Auth:PreviousSigningKeys:{index}"))
+            .ToList();
 
     private static TokenSettings? Load(AuthOptions auth, IHostEnvironment environment, IConfiguration configuration)
     {

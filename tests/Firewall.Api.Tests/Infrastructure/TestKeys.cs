@@ -12,6 +12,9 @@ public static class TestKeys
     public static readonly TokenSettings Settings = new(Trusted, TokenSettings.DefaultIssuer, TokenSettings.DefaultAudience);
 
     /// <summary>A real HS256 token the API accepts, for <paramref name="roles"/>.</summary>
-    public static string TokenFor(params string[] roles) =>
-        AccessTokenFactory.Create(Settings, $"test-{string.Join('-', roles)}", roles, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+    public static string TokenFor(params string[] roles) => TokenSignedWith(Trusted, roles);
+
+    /// <summary>A real HS256 token for <paramref name="roles"/>, signed with <paramref name="key"/>.</summary>
+    public static string TokenSignedWith(byte[] key, params string[] roles) =>
+        AccessTokenFactory.Create(Settings with { SigningKey = key }, $"test-{string.Join('-', roles)}", roles, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
 }
