@@ -20,7 +20,10 @@ public sealed class EventInputValidatorTests
     {
         var result = _validator.Validate(new EventInput
         {
-            OccurredAt = DateTimeOffset.UtcNow, Type = EventType.Other, Action = EventAction.Allowed, Message = "a\0b",
+            OccurredAt = DateTimeOffset.UtcNow,
+            Type = EventType.Other,
+            Action = EventAction.Allowed,
+            Message = "a\0b",
         });
 
         Assert.Contains(result.Errors, e => e.PropertyName == "Message");

@@ -19,10 +19,27 @@ public sealed class StoredRow
 
     private static readonly Dictionary<string, object?> Template = new(StringComparer.Ordinal)
     {
-        ["event_id"] = null, ["occurred_at"] = null, ["received_at"] = null, ["agent_id"] = null, ["type"] = null, ["action"] = null,
-        ["category"] = null, ["severity"] = null, ["agent_severity"] = null, ["risk_score"] = null, ["confidence"] = null,
-        ["model"] = null, ["source_ip"] = null, ["source_user_id"] = null, ["source_session_id"] = null, ["message"] = null,
-        ["content"] = null, ["attributes"] = null, ["findings"] = null, ["redactions"] = null, ["rule_set_version"] = null,
+        ["event_id"] = null,
+        ["occurred_at"] = null,
+        ["received_at"] = null,
+        ["agent_id"] = null,
+        ["type"] = null,
+        ["action"] = null,
+        ["category"] = null,
+        ["severity"] = null,
+        ["agent_severity"] = null,
+        ["risk_score"] = null,
+        ["confidence"] = null,
+        ["model"] = null,
+        ["source_ip"] = null,
+        ["source_user_id"] = null,
+        ["source_session_id"] = null,
+        ["message"] = null,
+        ["content"] = null,
+        ["attributes"] = null,
+        ["findings"] = null,
+        ["redactions"] = null,
+        ["rule_set_version"] = null,
         ["fingerprint"] = null,
     };
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 using Firewall.Core.Auth;
+using Microsoft.Extensions.Options;
 
 namespace Firewall.Api.Auth;
 

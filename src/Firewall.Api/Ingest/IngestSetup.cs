@@ -1,7 +1,7 @@
-using FluentValidation;
 using Firewall.Core.Classification;
 using Firewall.Core.Events;
 using Firewall.Core.Validation;
+using FluentValidation;
 
 namespace Firewall.Api.Ingest;
 

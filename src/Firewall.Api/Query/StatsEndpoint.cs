@@ -18,7 +18,10 @@ internal static class StatsEndpoint
     private static readonly HashSet<string> Allowed = ["from", "to", "bucket"];
     private static readonly Dictionary<string, TimeSpan> Buckets = new(StringComparer.Ordinal)
     {
-        ["1m"] = TimeSpan.FromMinutes(1), ["5m"] = TimeSpan.FromMinutes(5), ["1h"] = TimeSpan.FromHours(1), ["1d"] = TimeSpan.FromDays(1),
+        ["1m"] = TimeSpan.FromMinutes(1),
+        ["5m"] = TimeSpan.FromMinutes(5),
+        ["1h"] = TimeSpan.FromHours(1),
+        ["1d"] = TimeSpan.FromDays(1),
     };
 
     private static readonly IReadOnlySet<Severity> AllSeverities = Enum.GetValues<Severity>().ToHashSet();

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using FluentValidation;
 using Firewall.Core.Events;
+using FluentValidation;
 
 namespace Firewall.Core.Validation;
 

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using Firewall.Core.Auth;
-using Microsoft.AspNetCore.Hosting;
 using Firewall.Storage;
 using Firewall.Testing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Firewall.Api.Tests.Infrastructure;
