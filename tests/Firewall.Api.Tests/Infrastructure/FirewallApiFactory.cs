@@ -46,6 +46,8 @@ public class FirewallApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Production");
         builder.UseSetting("Firewall:DataPath", _dataPath);
         builder.UseSetting("Firewall:Store:MigrateOnStartup", "true");
+        // Tests post events at fixed dates; retention must not remove them as real days pass.
+        builder.UseSetting("Firewall:Retention:Days", "3650");
         builder.UseSetting("Firewall:Auth:SigningKey", Convert.ToBase64String(TestKeys.Trusted));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         if (_postgres is not null)
