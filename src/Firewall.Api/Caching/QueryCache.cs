@@ -48,29 +48,21 @@ public sealed class QueryCache(ICacheBackend backend, IOptions<CacheOptions> opt
 
         var generations = string.Join('.', severities.Zip(version.Generations, (s, g) => string.Create(CultureInfo.InvariantCulture, $"{(int)s}-{g}")));
         var key = string.Create(CultureInfo.InvariantCulture, $"q:{version.Epoch}:{generations}:{filterHash}");
-        if (await backend.GetAsync(key, cancellationToken) is { } cached)
-        {
-            return (cached, CacheStatus.Hit);
-        }
-
-        var body = await load(cancellationToken);
-        if (body.Length <= options.Value.MaxEntryBytes)
-        {
-            await backend.SetAsync(key, body, cancellationToken);
-        }
-
-        return (body, CacheStatus.Miss);
+        var (body, status) = await ReadThroughAsync(key, async ct => await load(ct), cancellationToken);
+        return (body!, status);
     }
 
     private async Task<(byte[]? Body, CacheStatus Status)> LookUpImmutableAsync(
+        string key, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken) =>
+        options.Value.Enabled
+            ? await ReadThroughAsync("i:" + key, load, cancellationToken)
+            : (await load(cancellationToken), CacheStatus.Bypass);
+
+    /// <summary>The entry under <paramref name="key"/>, or the loaded body, stored when it exists and is small enough.</summary>
+    private async Task<(byte[]? Body, CacheStatus Status)> ReadThroughAsync(
         string key, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken)
     {
-        if (!options.Value.Enabled)
-        {
-            return (await load(cancellationToken), CacheStatus.Bypass);
-        }
-
-        if (await backend.GetAsync("i:" + key, cancellationToken) is { } cached)
+        if (await backend.GetAsync(key, cancellationToken) is { } cached)
         {
             return (cached, CacheStatus.Hit);
         }
@@ -78,7 +70,7 @@ public sealed class QueryCache(ICacheBackend backend, IOptions<CacheOptions> opt
         var body = await load(cancellationToken);
         if (body is not null && body.Length <= options.Value.MaxEntryBytes)
         {
-            await backend.SetAsync("i:" + key, body, cancellationToken);
+            await backend.SetAsync(key, body, cancellationToken);
         }
 
         return (body, CacheStatus.Miss);

@@ -40,7 +40,7 @@ internal static class StatsEndpoint
         }
 
         var window = TimeWindow.Resolve(from, to, time.GetUtcNow());
-        var start = Align(window.From, bucket);
+        var start = TimeWindow.Align(window.From, bucket);
         if (window.From >= window.To)
         {
             input.Fail<object>(from is null ? "to" : "from", "'from' must be earlier than 'to'.");
@@ -64,9 +64,6 @@ internal static class StatsEndpoint
         context.Response.SetCacheHeaders(status);
         return TypedResults.File(body, "application/json");
     }
-
-    private static DateTimeOffset Align(DateTimeOffset at, TimeSpan bucket) =>
-        new(at.UtcTicks - (at.UtcTicks % bucket.Ticks), TimeSpan.Zero);
 
     private static StatsResponse Shape(string bucketName, DateTimeOffset start, DateTimeOffset end, TimeSpan bucket, IReadOnlyList<SeverityCounts> counts)
     {

@@ -11,8 +11,12 @@ internal sealed record TimeWindow(DateTimeOffset From, DateTimeOffset To)
 
     public static TimeWindow Resolve(DateTimeOffset? from, DateTimeOffset? to, DateTimeOffset now)
     {
-        var minute = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+        var minute = Align(now, TimeSpan.FromMinutes(1));
         var end = to ?? minute + Ahead;
         return new TimeWindow(from ?? (to is null ? minute - DefaultSpan : end - DefaultSpan), end);
     }
+
+    /// <summary>The start of the <paramref name="step"/>-long slot holding <paramref name="at"/>; for whole minutes, hours and days the slots line up with the Unix epoch, as the stats rollups do.</summary>
+    public static DateTimeOffset Align(DateTimeOffset at, TimeSpan step) =>
+        new(at.UtcTicks - (at.UtcTicks % step.Ticks), TimeSpan.Zero);
 }
