@@ -38,6 +38,25 @@ public sealed class PostgresQueryPlanTests(LargePostgresStore store) : IClassFix
         AssertIndexScanStoppedByTheLimit(plan);
     }
 
+    [Fact]
+    public async Task A_query_over_several_severities_merges_one_limited_index_scan_per_severity_in_the_database()
+    {
+        var day = LargePostgresStore.Start.AddDays(LargePostgresStore.Days / 2);
+        var severities = new HashSet<Severity> { Severity.High, Severity.Critical, Severity.Fatal };
+        var filter = new EventFilter(severities, day, day.AddDays(3));
+
+        var plan = await ExplainAsync(filter, null);
+
+        Assert.Equal("Limit", plan.Nodes[0]["Node Type"].GetString());
+        Assert.True(!plan.OfType("Seq Scan", "Bitmap Heap Scan").Any(), plan.Json);
+        // Each severity's branch is its own Limit over backward index scans; what is left to order is at most one page each.
+        var sorted = plan.OfType("Sort").Sum(s => s["Actual Rows"].GetInt64());
+        Assert.True(sorted <= severities.Count * Take, plan.Json);
+        var scans = plan.OfType("Index Scan", "Index Only Scan").Where(s => s["Actual Loops"].GetInt64() > 0).ToList();
+        Assert.All(scans, scan => Assert.True(scan["Scan Direction"].GetString() == "Backward", plan.Json));
+        Assert.True(scans.Sum(s => s["Actual Rows"].GetInt64()) <= severities.Count * (Take + scans.Count), plan.Json);
+    }
+
     private static void AssertIndexScanStoppedByTheLimit(PostgresPlan plan)
     {
         Assert.Equal("Limit", plan.Nodes[0]["Node Type"].GetString());
@@ -65,7 +84,7 @@ public sealed class PostgresQueryPlanTests(LargePostgresStore store) : IClassFix
     {
         await using var db = await store.Store.CreateDbContextAsync();
         await db.Database.OpenConnectionAsync();
-        await using var command = EventQueries.Page(db.Events.AsNoTracking(), filter.Severities.Single(), filter, after, Take).CreateDbCommand();
+        await using var command = EventQueries.MergedPage(db.Events.AsNoTracking(), filter, after, Take).CreateDbCommand();
         command.CommandText = "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + command.CommandText;
         return PostgresPlan.Parse((string)(await command.ExecuteScalarAsync())!);
     }

@@ -23,6 +23,19 @@ public sealed class PostgresTranslationTests
     }
 
     [Fact]
+    public void A_query_over_several_severities_is_one_statement_of_limited_per_severity_scans_cut_by_the_database()
+    {
+        using var db = Context();
+        var filter = new EventFilter(new HashSet<Severity> { Severity.Critical, Severity.High, Severity.Fatal }, TestEvents.Noon, TestEvents.Noon.AddHours(1));
+
+        var sql = EventQueries.MergedPage(db.Events.AsNoTracking(), filter, null, 101).ToQueryString();
+
+        Assert.Equal(2, CountOf("UNION ALL", sql));
+        Assert.Equal(4, CountOf("ORDER BY ", sql)); // each severity's scan, and the merge
+        Assert.Equal(4, CountOf("LIMIT @", sql));
+    }
+
+    [Fact]
     public void The_stats_query_groups_the_rollup_with_integer_arithmetic()
     {
         using var db = Context();
@@ -31,6 +44,8 @@ public sealed class PostgresTranslationTests
         Assert.Contains("(e.minute / @size) * @size", sql, StringComparison.Ordinal);
         Assert.Contains("WHERE e.minute >= @first AND e.minute < @end", sql, StringComparison.Ordinal);
     }
+
+    private static int CountOf(string part, string sql) => (sql.Length - sql.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     private static FirewallDbContext Context()
     {

@@ -6,6 +6,18 @@ namespace Firewall.Storage.Reading;
 /// <summary>The store's read queries, kept apart from execution so tests can check their SQL and plans.</summary>
 internal static class EventQueries
 {
+    /// <summary>
+    /// The page query for a filter: one ordered, limited range scan per severity, combined with UNION ALL and cut to
+    /// <paramref name="take"/> by the database (an IN over the index's first column would need a sort of the whole range),
+    /// so a page costs one round trip and returns only the rows it keeps.
+    /// </summary>
+    public static IQueryable<EventRecord> MergedPage(IQueryable<EventRecord> events, EventFilter filter, Keyset? after, int take) =>
+        filter.Severities
+            .Order()
+            .Select(severity => Page(events, severity, filter, after, take))
+            .Aggregate(Queryable.Concat)
+            .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(take);
+
     /// <summary>The page query for one severity: an ordered range scan of ix_events_severity_occurred_at_id, newest first.</summary>
     public static IQueryable<EventRecord> Page(IQueryable<EventRecord> events, Severity severity, EventFilter filter, Keyset? after, int take)
     {

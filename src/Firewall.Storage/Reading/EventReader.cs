@@ -12,14 +12,7 @@ internal sealed class EventReader(IDbContextFactory<FirewallDbContext> factory) 
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
 
-        // One ordered range scan per severity (an IN over the index's first column would need a sort), merged here.
-        var rows = new List<EventRecord>();
-        foreach (var severity in filter.Severities)
-        {
-            rows.AddRange(await EventQueries.Page(db.Events.AsNoTracking(), severity, filter, after, limit + 1).ToListAsync(cancellationToken));
-        }
-
-        var newest = rows.OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(limit + 1).ToList();
+        var newest = await EventQueries.MergedPage(db.Events.AsNoTracking(), filter, after, limit + 1).ToListAsync(cancellationToken);
         var items = newest.Take(limit).Select(EventMapping.ToEvent).ToList();
         var next = newest.Count > limit ? new Keyset(items[^1].OccurredAt, items[^1].Id) : null;
         return new EventPage(items, next);
