@@ -4,10 +4,14 @@ namespace Firewall.Api.RateLimiting;
 
 /// <summary>
 /// One per-principal token bucket policy (the resource is the principal's key): shared through Redis when it is
-/// configured and answers, this replica's own buckets (<see cref="PrincipalBuckets"/>) otherwise, with the same parameters.
+/// configured and answers (spending tokens prefetched from it first), this replica's own buckets
+/// (<see cref="PrincipalBuckets"/>) otherwise, with the same parameters.
 /// </summary>
-internal sealed class PrincipalLimiter(string policy, int burst, int perSecond, RedisTokenBucket? shared) : PartitionedRateLimiter<string>
+internal sealed class PrincipalLimiter(string policy, int burst, int perSecond, RedisTokenBucket? shared, TimeProvider time) : PartitionedRateLimiter<string>
 {
+    private readonly PrefetchedTokens _prefetched = new(time);
+    private readonly int _chunk = PrefetchedTokens.ChunkFor(burst, perSecond);
+
     private readonly PartitionedRateLimiter<string> _local = PartitionedRateLimiter.Create<string, string>(
         principal => RateLimitPartition.GetTokenBucketLimiter(principal, _ => PrincipalBuckets.Create(burst, perSecond)));
 
@@ -20,10 +24,26 @@ internal sealed class PrincipalLimiter(string policy, int burst, int perSecond, 
     protected override RateLimitLease AttemptAcquireCore(string resource, int permitCount) =>
         IsShared ? new BucketLease(false, TimeSpan.Zero) : _local.AttemptAcquire(resource, permitCount);
 
-    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(string resource, int permitCount, CancellationToken cancellationToken) =>
-        shared is not null && await shared.TryTakeAsync(policy, resource, burst, perSecond, permitCount, cancellationToken) is { } verdict
-            ? verdict
-            : _local.AttemptAcquire(resource, permitCount);
+    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(string resource, int permitCount, CancellationToken cancellationToken)
+    {
+        if (shared is null)
+        {
+            return _local.AttemptAcquire(resource, permitCount);
+        }
+
+        if (_prefetched.TrySpend(resource, permitCount))
+        {
+            return BucketLease.Granted;
+        }
+
+        if (await shared.TryTakeAsync(policy, resource, burst, perSecond, permitCount, _chunk, cancellationToken) is not { } verdict)
+        {
+            return _local.AttemptAcquire(resource, permitCount);
+        }
+
+        _prefetched.Keep(resource, verdict.Extra);
+        return verdict.Lease;
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -28,9 +28,9 @@ public static class RateLimitingSetup
         }
 
         builder.Services.AddKeyedSingleton(QueryPolicy, (services, _) =>
-            new PrincipalLimiter(QueryPolicy, options.Query.Burst, options.Query.RequestsPerSecond, services.GetService<RedisTokenBucket>()));
+            new PrincipalLimiter(QueryPolicy, options.Query.Burst, options.Query.RequestsPerSecond, services.GetService<RedisTokenBucket>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddKeyedSingleton(IngestPolicy, (services, _) =>
-            new PrincipalLimiter(IngestPolicy, options.Ingest.Burst, options.Ingest.EventsPerSecond, services.GetService<RedisTokenBucket>()));
+            new PrincipalLimiter(IngestPolicy, options.Ingest.Burst, options.Ingest.EventsPerSecond, services.GetService<RedisTokenBucket>(), services.GetRequiredService<TimeProvider>()));
         var query = new RateLimitPolicy(QueryPolicy, options.Query.Burst, TimeSpan.FromSeconds((double)options.Query.Burst / options.Query.RequestsPerSecond));
         var token = new RateLimitPolicy(TokenPolicy, options.Token.RequestsPerMinute, TimeSpan.FromMinutes(1));
 
