@@ -24,7 +24,7 @@ internal static class BenchCommand
         var concurrency = new Option<int>("--concurrency") { Description = "virtual agents (and connections) for ingest-single, query-hit and the baselines", DefaultValueFactory = _ => 64 };
         var batch = new Option<int[]>("--batch") { Description = "events per batch request (repeatable)", DefaultValueFactory = _ => [100, 1000], AllowMultipleArgumentsPerToken = true };
         var events = new Option<long>("--events") { Description = "events stored with the bulk path before the query scenarios", DefaultValueFactory = _ => 1_000_000 };
-        var url = new Option<Uri?>("--url") { Description = "target a running API (ingest scenarios; tokens signed with Firewall__Auth__SigningKey)" };
+        var url = UrlOption.Create("target a running API (ingest scenarios; tokens signed with Firewall__Auth__SigningKey)");
         var output = new Option<string?>("--out") { Description = "results file (default bench/results/<timestamp>.json)" };
         var markdown = new Option<string?>("--markdown") { Description = "Markdown report (default bench/RESULTS.md; 'none' to skip)" };
         var noBuild = new Option<bool>("--no-build") { Description = "start the API as built, without building it first" };

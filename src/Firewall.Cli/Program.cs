@@ -8,5 +8,7 @@ var root = new RootCommand("Firewall command-line tools")
     EvaluateDetectorsCommand.Create(),
     BenchCommand.Create(),
     BenchServerCommand.Create(),
+    SimulateCommand.Create(),
+    DemoCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -32,12 +32,7 @@ internal static class TokenCommand
                 return 1;
             }
 
-            var settings = new TokenSettings(
-                key,
-                Environment.GetEnvironmentVariable("Firewall__Auth__Issuer") ?? TokenSettings.DefaultIssuer,
-                Environment.GetEnvironmentVariable("Firewall__Auth__Audience") ?? TokenSettings.DefaultAudience);
-            var token = AccessTokenFactory.Create(settings, parse.GetValue(subject) ?? $"cli-{roles[0]}", roles, DateTimeOffset.UtcNow, ParseDuration(parse.GetValue(ttl)!));
-            Console.WriteLine(token);
+            Console.WriteLine(LocalTokens.Mint(key, parse.GetValue(subject) ?? $"cli-{roles[0]}", roles, ParseDuration(parse.GetValue(ttl)!)));
             return 0;
         });
         return command;

@@ -6,27 +6,27 @@ namespace Firewall.Bench.Hosting;
 /// <summary>
 /// Starts the real API (the built Firewall.Api.dll) as production would: Production environment, the run's signing
 /// key, a given store, JSON logs at Warning, and rate limits far above what this machine can send, so the benchmark
-/// measures the service and not its throttle.
+/// measures the service and not its throttle. <c>demo</c> starts its instance the same way.
 /// </summary>
-public sealed class FirewallApi(BenchOptions options, string signingKey)
+public sealed class FirewallApi(ApiBuild build, string signingKey)
 {
     private const string Unlimited = "10000000";
     private const string UnlimitedQueries = "1000000";
 
-    private string ProjectFolder => Path.Combine(options.RepositoryRoot, "src", "Firewall.Api");
-    private string Dll => Path.Combine(ProjectFolder, "bin", options.ApiConfiguration, "net10.0", "Firewall.Api.dll");
+    private string ProjectFolder => Path.Combine(build.RepositoryRoot, "src", "Firewall.Api");
+    private string Dll => Path.Combine(ProjectFolder, "bin", build.Configuration, "net10.0", "Firewall.Api.dll");
 
     /// <summary>Builds the API unless told not to, or fails naming the missing file.</summary>
     public async Task EnsureBuiltAsync()
     {
-        if (options.BuildApi)
+        if (build.Build)
         {
-            await ServerProcess.RunToEndAsync(new ProcessStartInfo("dotnet", ["build", ProjectFolder, "-c", options.ApiConfiguration, "-v", "q", "-nologo"]));
+            await ServerProcess.RunToEndAsync(new ProcessStartInfo("dotnet", ["build", ProjectFolder, "-c", build.Configuration, "-v", "q", "-nologo"]));
         }
 
         if (!File.Exists(Dll))
         {
-            throw new InvalidOperationException($"{Dll} is missing: build src/Firewall.Api in {options.ApiConfiguration}.");
+            throw new InvalidOperationException($"{Dll} is missing: build src/Firewall.Api in {build.Configuration}.");
         }
     }
 

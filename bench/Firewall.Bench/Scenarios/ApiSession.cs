@@ -64,8 +64,7 @@ public sealed class ApiSession : IAsyncDisposable
         }
 
         var dataPath = context.NewFolder("sqlite");
-        var store = new ApiStore("sqlite", $"Data Source={Path.Combine(dataPath, "firewall.db")}", null);
-        var process = await context.Api.StartAsync(store, dataPath);
+        var process = await context.Api.StartAsync(ApiStore.Sqlite(dataPath), dataPath);
         return new ApiSession(process.BaseAddress, process, null);
     }
 

@@ -13,7 +13,7 @@ public sealed class BenchContext(BenchOptions options)
     public Tokens Tokens { get; } = options.SigningKey is { } key ? new Tokens(key) : Tokens.Random();
     public ProgressLine Progress { get; } = new(options.Progress);
     public LoadTiming Timing { get; } = new(options.Warmup, options.Duration);
-    public FirewallApi Api => new(Options, Tokens.SigningKey);
+    public FirewallApi Api => new(new ApiBuild(Options.RepositoryRoot, Options.ApiConfiguration, Options.BuildApi), Tokens.SigningKey);
 
     public PostgresServer Postgres => Options.Postgres is { Length: > 0 } admin
         ? new PostgresServer(admin)
