@@ -3,6 +3,8 @@
 # in a temporary folder. Installs the Debian packages when they are missing.
 #
 #   eval "$(scripts/services.sh up)"   start both and export FIREWALL_TEST_POSTGRES, FIREWALL_TEST_REDIS, FIREWALL_SERVICES_DIR
+#                                      (with FIREWALL_SERVICES=external, use the servers those two variables already
+#                                      name instead, as GitLab's job services provide them)
 #   scripts/services.sh env            print those exports again for running instances
 #   scripts/services.sh down           stop both and remove their data
 #
@@ -85,7 +87,13 @@ stop_all() {
 
 case "${1:-}" in
   up)
-    install_missing
+    install_missing # also when servers are given: the Redis outage tests start their own redis-server
+    if [ "${FIREWALL_SERVICES:-}" = external ]; then
+      : "${FIREWALL_TEST_POSTGRES:?FIREWALL_SERVICES=external needs FIREWALL_TEST_POSTGRES}" "${FIREWALL_TEST_REDIS:?and FIREWALL_TEST_REDIS}"
+      log "using the given servers (FIREWALL_TEST_POSTGRES, FIREWALL_TEST_REDIS)"
+      printf "export FIREWALL_TEST_POSTGRES='%s'\nexport FIREWALL_TEST_REDIS='%s'\n" "$FIREWALL_TEST_POSTGRES" "$FIREWALL_TEST_REDIS"
+      exit 0
+    fi
     stop_all
     mkdir -p "$state"
     : > "$state/ports"

@@ -40,6 +40,23 @@ public sealed partial class PipelineTests
     }
 
     [Fact]
+    public void TheTestJobRunsAgainstPostgresAndRedisJobServicesThatTheTestScriptIsToldToUse()
+    {
+        var test = Job("test");
+        var aliases = ((YamlSequenceNode)test["services"]).Cast<YamlMappingNode>()
+            .ToDictionary(s => s["alias"].ToString(), s => s["name"].ToString());
+        var variables = (YamlMappingNode)test["variables"];
+        var services = File.ReadAllText(RepositoryRoot.File("scripts", "services.sh"));
+
+        Assert.StartsWith("postgres:15", aliases["postgres"], StringComparison.Ordinal);
+        Assert.StartsWith("redis:7", aliases["redis"], StringComparison.Ordinal);
+        Assert.Equal("external", variables["FIREWALL_SERVICES"].ToString());
+        Assert.Contains("Host=postgres;", variables["FIREWALL_TEST_POSTGRES"].ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("redis:", variables["FIREWALL_TEST_REDIS"].ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"${FIREWALL_SERVICES:-}\" = external", services, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheTestJobPublishesJUnitReportsWhereTheTestScriptWritesThem()
     {
         var reports = (YamlMappingNode)((YamlMappingNode)Job("test")["artifacts"])["reports"];
