@@ -7,6 +7,7 @@ using Firewall.Api.Operations;
 using Firewall.Api.Query;
 using Firewall.Api.RateLimiting;
 using Firewall.Api.Redis;
+using Firewall.Api.WebConsole;
 using Firewall.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,6 +33,7 @@ if (args.Contains("--migrate"))
 }
 
 app.UseFirewallRequestLogging();  // outermost, so it logs the status the client really got
+app.UseFirewallConsole();         // security headers on every response; the analyst console's static files at /
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
