@@ -61,7 +61,8 @@ export class LiveTail {
   async read(body, signal) {
     const parser = new SseParser((message) => {
       this.lastId = message.id ?? this.lastId;
-      if (message.event === 'event') {
+      // Events come as the default SSE type or as "event"; heartbeats have a type of their own and no data.
+      if ((message.event === 'message' || message.event === 'event') && message.data) {
         this.onEvent(JSON.parse(message.data));
       }
     });
