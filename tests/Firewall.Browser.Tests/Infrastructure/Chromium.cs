@@ -33,6 +33,8 @@ public sealed class Chromium : IAsyncLifetime
             return;
         }
 
+        // Generous waits: two cores shared with other builds can stall a page for seconds (the default is 5 s).
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ExecutablePath, Headless = true, Args = Switches });
     }

@@ -46,6 +46,7 @@ public sealed class ConsolePage : IAsyncDisposable
     public static async Task<ConsolePage> OpenAsync(Chromium chromium, ConsoleHost host, ViewportSize? viewport = null)
     {
         var context = await chromium.Browser.NewContextAsync(new() { BaseURL = host.BaseUrl.ToString(), ViewportSize = viewport ?? Laptop, TimezoneId = "UTC", Locale = "en-GB" });
+        context.SetDefaultTimeout(60_000);
         var console = new ConsolePage(context, await context.NewPageAsync());
         await console.Page.GotoAsync("/");
         await Expect(console.Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in as an analyst" })).ToBeVisibleAsync();
