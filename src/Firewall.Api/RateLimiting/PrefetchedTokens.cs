@@ -43,20 +43,44 @@ internal sealed class PrefetchedTokens(TimeProvider time)
         }
     }
 
-    /// <summary>Keeps <paramref name="tokens"/> taken beyond a request's need, for <see cref="Lifetime"/>.</summary>
-    public void Keep(string principal, long tokens)
+    /// <summary>
+    /// How many extra tokens the caller should ask Redis for with its own: <paramref name="chunk"/>, unless another request
+    /// of the principal is already fetching some (then none: concurrent requests must not each drain a chunk from the
+    /// shared bucket). A caller that was given tokens to fetch must call <see cref="EndPrefetch"/>.
+    /// </summary>
+    public int BeginPrefetch(string principal, int chunk)
     {
-        if (tokens <= 0)
+        if (chunk == 0)
         {
-            return;
+            return 0;
         }
 
         var allowance = _allowances.GetOrAdd(principal, static _ => new Allowance());
         lock (allowance)
         {
-            var now = time.GetUtcNow();
-            allowance.Tokens = (allowance.ExpiresAt > now ? allowance.Tokens : 0) + tokens;
-            allowance.ExpiresAt = now + Lifetime;
+            if (allowance.Fetching)
+            {
+                return 0;
+            }
+
+            allowance.Fetching = true;
+            return chunk;
+        }
+    }
+
+    /// <summary>Ends a prefetch, keeping the <paramref name="tokens"/> it got (none when Redis refused or did not answer) for <see cref="Lifetime"/>.</summary>
+    public void EndPrefetch(string principal, long tokens)
+    {
+        var allowance = _allowances[principal];
+        lock (allowance)
+        {
+            allowance.Fetching = false;
+            if (tokens > 0)
+            {
+                var now = time.GetUtcNow();
+                allowance.Tokens = (allowance.ExpiresAt > now ? allowance.Tokens : 0) + tokens;
+                allowance.ExpiresAt = now + Lifetime;
+            }
         }
     }
 
@@ -64,5 +88,6 @@ internal sealed class PrefetchedTokens(TimeProvider time)
     {
         public long Tokens { get; set; }
         public DateTimeOffset ExpiresAt { get; set; }
+        public bool Fetching { get; set; }
     }
 }

@@ -36,13 +36,21 @@ internal sealed class PrincipalLimiter(string policy, int burst, int perSecond, 
             return BucketLease.Granted;
         }
 
-        if (await shared.TryTakeAsync(policy, resource, burst, perSecond, permitCount, _chunk, cancellationToken) is not { } verdict)
+        var extra = _prefetched.BeginPrefetch(resource, _chunk);
+        (BucketLease Lease, long Extra)? verdict = null;
+        try
         {
-            return _local.AttemptAcquire(resource, permitCount);
+            verdict = await shared.TryTakeAsync(policy, resource, burst, perSecond, permitCount, extra, cancellationToken);
+        }
+        finally
+        {
+            if (extra > 0)
+            {
+                _prefetched.EndPrefetch(resource, verdict?.Extra ?? 0);
+            }
         }
 
-        _prefetched.Keep(resource, verdict.Extra);
-        return verdict.Lease;
+        return verdict?.Lease ?? _local.AttemptAcquire(resource, permitCount);
     }
 
     protected override void Dispose(bool disposing)
