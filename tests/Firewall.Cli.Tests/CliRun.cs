@@ -26,6 +26,7 @@ public sealed record CliRun(int ExitCode, string Output, string Errors)
             RedirectStandardInput = true,
         };
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the CLI.");
+        process.StandardInput.Close(); // no terminal: a command reading input sees its end instead of waiting
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var hung = new CancellationTokenSource(Hung);

@@ -32,7 +32,7 @@ internal sealed class CacheStory(HttpClient http, DemoTarget target, TextWriter 
             () => QueryAsync(2, "The same query again", query, "HIT", null,
                 "the same query is served from the cache (HIT), without touching the store", cancellationToken),
             () => IngestAsync(3, "An agent reports a low-severity event", LowEvent(), high: false,
-                "a low event is stored as low: the writer moves on only the low severity's cache generation", cancellationToken),
+                "an event below high is stored: the writer moves on only its own severity's cache generation", cancellationToken),
             () => QueryAsync(4, "The same query", query, "HIT", null,
                 "a low event leaves the high-severity entry cached (HIT): invalidation is per severity", cancellationToken),
             () => IngestAsync(5, "An agent reports a jailbreak that leaks a GitHub token", HighEvent(), high: true,
