@@ -1,6 +1,7 @@
 using Firewall.Core.Events;
 using Firewall.Storage.Reading;
 using Firewall.Storage.Writing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Firewall.Storage.Tests;
 
@@ -113,6 +114,26 @@ public abstract class EventReaderTests(StoreProvider provider) : TestStore(provi
         Assert.Equal(new Dictionary<Severity, long> { [Severity.High] = 2, [Severity.Low] = 2 }, counts[0].Counts);
         Assert.Equal(new Dictionary<Severity, long> { [Severity.Critical] = 1 }, counts[1].Counts);
         Assert.Equal(new Dictionary<Severity, long> { [Severity.High] = 1 }, counts[2].Counts);
+    }
+
+    [Fact]
+    public async Task Whole_hour_buckets_come_from_the_hourly_rollup_and_agree_with_the_minutes()
+    {
+        NewEvent At(int minutes, Severity severity) => TestEvents.New(severity, TestEvents.Noon.AddMinutes(minutes).AddSeconds(30));
+        await Writer.WriteAsync([At(-61, Severity.High), At(0, Severity.High), At(59, Severity.Low), At(60, Severity.High)], default);
+        await Writer.WriteAsync([At(59, Severity.Low), At(130, Severity.Critical)], default);
+        var (from, to) = (TestEvents.Noon, TestEvents.Noon.AddHours(3));
+
+        var hours = await Reader.CountAsync(from, to, TimeSpan.FromHours(1), default);
+        var minutes = await Reader.CountAsync(from, to, TimeSpan.FromMinutes(1), default);
+
+        Assert.Equal([from, from.AddHours(1), from.AddHours(2)], hours.Select(c => c.Start));
+        Assert.Equal(new Dictionary<Severity, long> { [Severity.High] = 1, [Severity.Low] = 2 }, hours[0].Counts);
+        Assert.Equal(new Dictionary<Severity, long> { [Severity.High] = 1 }, hours[1].Counts);
+        Assert.Equal(new Dictionary<Severity, long> { [Severity.Critical] = 1 }, hours[2].Counts);
+        Assert.Equal(minutes.Sum(c => c.Counts.Values.Sum()), hours.Sum(c => c.Counts.Values.Sum()));
+        await using var db = await Contexts.CreateDbContextAsync();
+        Assert.Equal(5, await db.HourlyEventCounts.CountAsync()); // (10 h, high), (12 h, high), (12 h, low), (13 h, high), (14 h, critical)
     }
 }
 

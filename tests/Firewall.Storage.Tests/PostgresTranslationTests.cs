@@ -45,6 +45,16 @@ public sealed class PostgresTranslationTests
         Assert.Contains("WHERE e.minute >= @first AND e.minute < @end", sql, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Hour_aligned_stats_group_the_hourly_rollup()
+    {
+        using var db = Context();
+        var sql = EventQueries.HourlyCounts(db.HourlyEventCounts, 0, 1440, 60).ToQueryString();
+
+        Assert.Contains("FROM event_counts_hourly", sql, StringComparison.Ordinal);
+        Assert.Contains("WHERE e.hour >= @firstHour AND e.hour < @endHour", sql, StringComparison.Ordinal);
+    }
+
     private static int CountOf(string part, string sql) => (sql.Length - sql.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     private static FirewallDbContext Context()

@@ -38,6 +38,9 @@ public static class QueryDataset
             INSERT INTO event_counts (minute, severity, count)
             SELECT floor(extract(epoch FROM occurred_at) / 60)::bigint, severity, count(*) FROM events GROUP BY 1, 2
             ON CONFLICT (minute, severity) DO UPDATE SET count = event_counts.count + excluded.count;
+            INSERT INTO event_counts_hourly (hour, severity, count)
+            SELECT minute / 60, severity, sum(count) FROM event_counts GROUP BY 1, 2
+            ON CONFLICT (hour, severity) DO UPDATE SET count = excluded.count;
             ANALYZE;
             """);
         finish.CommandTimeout = 0;

@@ -156,6 +156,26 @@ namespace Firewall.Migrations.Postgres.Migrations
 
                     b.ToTable("events", (string)null);
                 });
+
+            modelBuilder.Entity("Firewall.Storage.Data.HourlyEventCount", b =>
+                {
+                    b.Property<long>("Hour")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hour");
+
+                    b.Property<short>("Severity")
+                        .HasColumnType("smallint")
+                        .HasColumnName("severity");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.HasKey("Hour", "Severity")
+                        .HasName("pk_event_counts_hourly");
+
+                    b.ToTable("event_counts_hourly", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -149,6 +149,26 @@ namespace Firewall.Migrations.Sqlite.Migrations
 
                     b.ToTable("events", (string)null);
                 });
+
+            modelBuilder.Entity("Firewall.Storage.Data.HourlyEventCount", b =>
+                {
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hour");
+
+                    b.Property<short>("Severity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("severity");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("Hour", "Severity")
+                        .HasName("pk_event_counts_hourly");
+
+                    b.ToTable("event_counts_hourly", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -9,9 +9,14 @@ public sealed class FirewallDbContext(DbContextOptions<FirewallDbContext> option
 
     internal DbSet<EventCount> EventCounts => Set<EventCount>();
 
+    internal DbSet<HourlyEventCount> HourlyEventCounts => Set<HourlyEventCount>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfiguration(new EventRecordConfiguration()).ApplyConfiguration(new EventCountConfiguration());
+        modelBuilder
+            .ApplyConfiguration(new EventRecordConfiguration())
+            .ApplyConfiguration(new EventCountConfiguration())
+            .ApplyConfiguration(new HourlyEventCountConfiguration());
 }

@@ -66,4 +66,17 @@ internal static class EventQueries
             .Where(c => c.Minute >= first && c.Minute < end)
             .GroupBy(c => new { Start = c.Minute / size * size, c.Severity })
             .Select(g => new BucketCount(g.Key.Start, g.Key.Severity, g.Sum(c => c.Count)));
+
+    /// <summary>
+    /// Like <see cref="Counts"/> from the hourly rollup, for hour-aligned minutes [first, end) and buckets of whole hours;
+    /// bucket starts are still in minutes.
+    /// </summary>
+    public static IQueryable<BucketCount> HourlyCounts(IQueryable<HourlyEventCount> counts, long first, long end, long size)
+    {
+        var (firstHour, endHour, hours) = (first / UnixMinutes.PerHour, end / UnixMinutes.PerHour, size / UnixMinutes.PerHour);
+        return counts
+            .Where(c => c.Hour >= firstHour && c.Hour < endHour)
+            .GroupBy(c => new { Start = c.Hour / hours * hours, c.Severity })
+            .Select(g => new BucketCount(g.Key.Start * UnixMinutes.PerHour, g.Key.Severity, g.Sum(c => c.Count)));
+    }
 }

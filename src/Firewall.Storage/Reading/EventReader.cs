@@ -25,7 +25,10 @@ internal sealed class EventReader(IDbContextFactory<FirewallDbContext> factory) 
         return record is null ? null : EventMapping.ToEvent(record);
     }
 
-    /// <summary>Counts at minute resolution: a minute is counted when its start lies in [from, to).</summary>
+    /// <summary>
+    /// Counts at minute resolution: a minute is counted when its start lies in [from, to). Whole hours are read from the
+    /// hourly rollup (60 times fewer rows), anything finer from the per-minute one.
+    /// </summary>
     public async Task<IReadOnlyList<SeverityCounts>> CountAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan bucket, CancellationToken cancellationToken)
     {
         if (bucket < TimeSpan.FromMinutes(1) || bucket.Ticks % TimeSpan.TicksPerMinute != 0)
@@ -37,7 +40,9 @@ internal sealed class EventReader(IDbContextFactory<FirewallDbContext> factory) 
         var first = UnixMinutes.CeilingOf(from);
         var end = UnixMinutes.CeilingOf(to);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await EventQueries.Counts(db.EventCounts.AsNoTracking(), first, end, size).ToListAsync(cancellationToken);
+        var rows = IsWholeHours(size, first, end)
+            ? await EventQueries.HourlyCounts(db.HourlyEventCounts.AsNoTracking(), first, end, size).ToListAsync(cancellationToken)
+            : await EventQueries.Counts(db.EventCounts.AsNoTracking(), first, end, size).ToListAsync(cancellationToken);
 
         return rows
             .GroupBy(r => r.Start)
@@ -45,4 +50,6 @@ internal sealed class EventReader(IDbContextFactory<FirewallDbContext> factory) 
             .Select(g => new SeverityCounts(UnixMinutes.Start(g.Key), g.ToDictionary(r => r.Severity, r => r.Count)))
             .ToList();
     }
+
+    private static bool IsWholeHours(params long[] minutes) => minutes.All(m => m % UnixMinutes.PerHour == 0);
 }

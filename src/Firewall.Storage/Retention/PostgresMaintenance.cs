@@ -7,7 +7,8 @@ namespace Firewall.Storage.Retention;
 
 /// <summary>
 /// Creates the daily partitions of <c>events</c> ahead (yesterday to a week ahead), then drops whole partitions older than
-/// the retention window and trims event_ids, event_counts and the default partition to it, in one transaction.
+/// the retention window and trims event_ids, event_counts and the default partition to it, in one transaction; then
+/// trims event_counts_hourly.
 /// The SQL functions live in the PostgreSQL migration (docs/adr/003-partitions-and-idempotency.md).
 /// </summary>
 internal sealed class PostgresMaintenance(
@@ -31,6 +32,7 @@ internal sealed class PostgresMaintenance(
         var dropped = await db.Database
             .SqlQuery<int>($"SELECT apply_events_retention({cutoff.OccurredAt}, {cutoff.Minute}) AS \"Value\"")
             .SingleAsync(cancellationToken);
+        await cutoff.TrimHourlyCountsAsync(db, cancellationToken);
         logger.LogInformation("Store maintenance: {Created} partitions created ahead, {Dropped} dropped before {Cutoff:O}", created, dropped, cutoff.OccurredAt);
     }
 }

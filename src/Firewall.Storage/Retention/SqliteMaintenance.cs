@@ -7,7 +7,7 @@ namespace Firewall.Storage.Retention;
 
 /// <summary>
 /// Deletes events older than the retention window in transactions of at most <see cref="RetentionOptions.DeleteBatch"/>
-/// rows (each takes the write lock briefly, so the batch writer slips in between), then trims the rollup.
+/// rows (each takes the write lock briefly, so the batch writer slips in between), then trims the rollups.
 /// </summary>
 internal sealed class SqliteMaintenance(
     IDbContextFactory<FirewallDbContext> factory, IOptions<RetentionOptions> options, ILogger<SqliteMaintenance> logger) : IStoreMaintenance
@@ -30,6 +30,7 @@ internal sealed class SqliteMaintenance(
         while (batch == retention.DeleteBatch);
 
         await db.EventCounts.Where(c => c.Minute < cutoff.Minute).ExecuteDeleteAsync(cancellationToken);
+        await cutoff.TrimHourlyCountsAsync(db, cancellationToken);
         logger.LogInformation("Store maintenance: {Deleted} events deleted before {Cutoff:O}", deleted, cutoff.OccurredAt);
     }
 }
