@@ -26,12 +26,12 @@ public static class KestrelBaseline
         var get = await LoadDriver.RunAsync("baseline-kestrel-get", clients, context.Timing, async (_, tally, cancellationToken) =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/");
-            await HttpLoad.SendAsync(http, request, tally, _ => 1, cancellationToken);
+            await HttpLoad.SendAndDrainAsync(http, request, tally, cancellationToken);
         }, context.Progress);
         var post = await LoadDriver.RunAsync("baseline-kestrel-post", clients, context.Timing, async (_, tally, cancellationToken) =>
         {
             using var request = HttpLoad.JsonPost("/echo", OneKilobyteJson);
-            await HttpLoad.SendAsync(http, request, tally, _ => 1, cancellationToken);
+            await HttpLoad.SendAndDrainAsync(http, request, tally, cancellationToken);
         }, context.Progress);
         var rss = server.PeakRssBytes;
         return

@@ -42,7 +42,7 @@ public static class IngestScenario
             if (batch == 1)
             {
                 using var single = HttpLoad.JsonPost("/api/v1/events", WireBodies.OneEvent(mixes[client].Next(now)));
-                await HttpLoad.SendAsync(http, single, tally, _ => 1, cancellationToken);
+                await HttpLoad.SendAndDrainAsync(http, single, tally, cancellationToken);
                 return;
             }
 
