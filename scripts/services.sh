@@ -7,6 +7,7 @@
 #                                      name instead, as GitLab's job services provide them)
 #   scripts/services.sh env            print those exports again for running instances
 #   scripts/services.sh down           stop both and remove their data
+#   FIREWALL_PG_DURABLE=1 ... up       PostgreSQL with its default durability (fsync on), as the benchmark wants
 #
 # State lives in $FIREWALL_SERVICES_DIR (default /tmp/firewall-services). Everything but the exports goes to stderr.
 set -euo pipefail
@@ -55,9 +56,12 @@ start_postgres() {
   as_user postgres "$pg_bin/initdb" -D "$data" -U firewall --pwfile="$state/pgpass.tmp" -A scram-sha-256 -E UTF8 >/dev/null
   rm -f "$state/pgpass.tmp"
   PG_PORT=$(free_port)
-  # Tests favour speed over durability: nothing here outlives the run.
+  # Tests favour speed over durability: nothing here outlives the run. The benchmark wants PostgreSQL's default
+  # durability (every commit flushed), so that group commit is measured against real flushes: FIREWALL_PG_DURABLE=1.
+  local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${FIREWALL_PG_DURABLE:-}" = 1 ] && durability=""
   as_user postgres "$pg_bin/pg_ctl" -D "$data" -l "$state/pg.log" -w -o \
-    "-h 127.0.0.1 -p $PG_PORT -k $state -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+    "-h 127.0.0.1 -p $PG_PORT -k $state $durability -c max_connections=300" start >/dev/null
   echo "PG_PORT=$PG_PORT" >> "$state/ports"
   echo "PG_PASSWORD=$password" >> "$state/ports"
   log "PostgreSQL on 127.0.0.1:$PG_PORT"
