@@ -95,6 +95,52 @@ public abstract class EventReaderTests(StoreProvider provider) : TestStore(provi
     }
 
     [Fact]
+    public async Task Reading_after_an_id_returns_the_newest_matches_above_it_oldest_first_up_to_the_limit()
+    {
+        var written = new List<SecurityEvent>();
+        for (var i = 0; i < 8; i++)
+        {
+            var input = TestEvents.New(i % 2 == 0 ? Severity.High : Severity.Low, TestEvents.Noon.AddMinutes(-i), agentId: i == 6 ? "b" : "a");
+            written.Add((await Writer.WriteAsync([input], default))[0].Event);
+        }
+
+        var filter = new EventFilter(new HashSet<Severity> { Severity.High }, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, AgentId: "a");
+        var matching = written.Where(filter.Matches).Select(e => e.Id).Order().ToList(); // three of the eight
+
+        Assert.Equal(matching[1..], (await Reader.ReadAfterAsync(filter, matching[0], 10, default)).Select(e => e.Id));
+        Assert.Equal(matching[1..], (await Reader.ReadAfterAsync(filter, 0, 2, default)).Select(e => e.Id));
+        Assert.Empty(await Reader.ReadAfterAsync(filter, matching[^1], 10, default));
+    }
+
+    [Fact]
+    public async Task The_in_memory_match_of_the_live_tail_agrees_with_the_store()
+    {
+        var written = (await Writer.WriteAsync(
+        [
+            TestEvents.New(Severity.High, type: EventType.SecretLeak, category: OwaspCategory.Llm02, action: EventAction.Redacted, agentId: "a"),
+            TestEvents.New(Severity.Low, type: EventType.Jailbreak, category: OwaspCategory.Llm01, action: EventAction.Blocked, agentId: "a"),
+            TestEvents.New(Severity.High, TestEvents.Noon.AddMinutes(5), type: EventType.SecretLeak, category: OwaspCategory.Llm02, action: EventAction.Redacted, agentId: "b"),
+            TestEvents.New(Severity.Critical, TestEvents.Noon.AddMinutes(-5), type: EventType.PiiLeak, category: OwaspCategory.Llm02, action: EventAction.Flagged, agentId: "a"),
+        ], default)).Select(r => r.Event).ToList();
+        var all = new EventFilter(AllSeverities, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+        EventFilter[] filters =
+        [
+            all,
+            all with { Severities = new HashSet<Severity> { Severity.High, Severity.Critical } },
+            all with { From = TestEvents.Noon, To = TestEvents.Noon.AddMinutes(5) },
+            all with { Types = new HashSet<EventType> { EventType.SecretLeak, EventType.PiiLeak }, AgentId = "a" },
+            all with { Categories = new HashSet<OwaspCategory> { OwaspCategory.Llm01 } },
+            all with { Actions = new HashSet<EventAction> { EventAction.Redacted, EventAction.Flagged }, AgentId = "b" },
+        ];
+
+        foreach (var filter in filters)
+        {
+            var stored = await Reader.ReadAfterAsync(filter, 0, 10, default);
+            Assert.Equal(written.Where(filter.Matches).Select(e => e.Id).Order(), stored.Select(e => e.Id));
+        }
+    }
+
+    [Fact]
     public async Task Finding_an_unknown_id_returns_null()
     {
         Assert.Null(await Reader.FindAsync(12345, default));

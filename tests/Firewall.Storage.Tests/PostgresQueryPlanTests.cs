@@ -1,4 +1,5 @@
 using Firewall.Core.Events;
+using Firewall.Storage.Data;
 using Firewall.Storage.Reading;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,7 @@ public sealed class PostgresQueryPlanTests(LargePostgresStore store) : IClassFix
     // A partition's copy of ix_events_severity_occurred_at_id, named by PostgreSQL: events_p20261016_severity_occurred_at_id_idx.
     private const string PartitionIndexSuffix = "_severity_occurred_at_id_idx";
     private const int Take = 101; // the API's default limit of 100, plus the row that tells whether a next page exists
+    private const int ReplayTake = 1000; // the default Firewall:Stream:ReplayLimit
 
     [Fact]
     public async Task A_single_severity_query_over_a_day_reads_one_page_of_the_composite_index_backwards()
@@ -57,6 +59,32 @@ public sealed class PostgresQueryPlanTests(LargePostgresStore store) : IClassFix
         Assert.True(scans.Sum(s => s["Actual Rows"].GetInt64()) <= severities.Count * (Take + scans.Count), plan.Json);
     }
 
+    [Fact]
+    public async Task The_live_tail_replay_merges_backward_primary_key_scans_of_the_partitions_that_the_limit_stops()
+    {
+        // A client resuming a minSeverity=medium tail 50,000 events back: more than the replay limit was missed.
+        var filter = new EventFilter(new HashSet<Severity> { Severity.Medium, Severity.High, Severity.Critical, Severity.Fatal }, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+        await using var db = await store.Store.CreateDbContextAsync();
+        var newest = await db.Events.MaxAsync(e => e.Id);
+
+        var plan = await ExplainAsync(db, EventQueries.After(db, filter, newest - 50_000, ReplayTake));
+
+        Assert.Equal("Limit", plan.Nodes[0]["Node Type"].GetString());
+        Assert.True(!plan.OfType("Sort", "Incremental Sort").Any(), plan.Json);
+        Assert.True(!plan.OfType("Seq Scan", "Bitmap Heap Scan").Any(), plan.Json);
+        Assert.Single(plan.OfType("Merge Append"));
+        var scans = plan.OfType("Index Scan").ToList();
+        Assert.True(scans.Count > LargePostgresStore.Days, plan.Json); // every partition: the days loaded, those kept ahead, the default one
+        Assert.All(scans, scan =>
+        {
+            Assert.True(scan["Index Name"].GetString()!.EndsWith("_pkey", StringComparison.Ordinal), plan.Json);
+            Assert.True(scan["Scan Direction"].GetString() == "Backward", plan.Json);
+        });
+        // A third of the rows are medium or above: the LIMIT stops the scans after about three pages' worth, not 50,000 rows.
+        var read = scans.Sum(s => s["Actual Rows"].GetInt64() + (s.TryGetValue("Rows Removed by Filter", out var removed) ? removed.GetInt64() : 0));
+        Assert.True(read < 4 * ReplayTake, $"the scans read {read} rows for {ReplayTake}: {plan.Json}");
+    }
+
     private static void AssertIndexScanStoppedByTheLimit(PostgresPlan plan)
     {
         Assert.Equal("Limit", plan.Nodes[0]["Node Type"].GetString());
@@ -79,12 +107,17 @@ public sealed class PostgresQueryPlanTests(LargePostgresStore store) : IClassFix
         Assert.True(rows <= Take + ran.Count && removed <= 1, $"{ran.Count} scans returned {rows} rows and skipped {removed} for a page of {Take}: {plan.Json}");
     }
 
-    /// <summary>EXPLAIN of the very command the reader sends (SQL and bound parameters), executed.</summary>
     private async Task<PostgresPlan> ExplainAsync(EventFilter filter, Keyset? after)
     {
         await using var db = await store.Store.CreateDbContextAsync();
+        return await ExplainAsync(db, EventQueries.MergedPage(db.Events.AsNoTracking(), filter, after, Take));
+    }
+
+    /// <summary>EXPLAIN of the very command the reader sends (SQL and bound parameters), executed.</summary>
+    private static async Task<PostgresPlan> ExplainAsync(FirewallDbContext db, IQueryable<EventRecord> query)
+    {
         await db.Database.OpenConnectionAsync();
-        await using var command = EventQueries.MergedPage(db.Events.AsNoTracking(), filter, after, Take).CreateDbCommand();
+        await using var command = query.CreateDbCommand();
         command.CommandText = "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + command.CommandText;
         return PostgresPlan.Parse((string)(await command.ExecuteScalarAsync())!);
     }

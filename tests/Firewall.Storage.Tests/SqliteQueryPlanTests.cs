@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Firewall.Core.Events;
+using Firewall.Storage.Data;
 using Firewall.Storage.Reading;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,13 +37,27 @@ public sealed class SqliteQueryPlanTests() : TestStore(StoreProvider.Sqlite)
         Assert.DoesNotContain("TEMP B-TREE", plan);
     }
 
-    private async Task<string> PlanAsync(EventFilter filter, Keyset? after)
+    [Fact]
+    public async Task The_live_tail_replay_searches_the_primary_key_backwards_without_sorting()
+    {
+        var filter = new EventFilter(new HashSet<Severity> { Severity.High, Severity.Critical }, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, AgentId: "edge-eu-1");
+
+        var plan = await PlanAsync(db => EventQueries.After(db, filter, 42, 1000));
+
+        Assert.Contains("SEARCH e USING INTEGER PRIMARY KEY (rowid>?)", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
+    private Task<string> PlanAsync(EventFilter filter, Keyset? after) =>
+        PlanAsync(db => EventQueries.Page(db.Events.AsNoTracking(), Severity.High, filter, after, 101));
+
+    private async Task<string> PlanAsync(Func<FirewallDbContext, IQueryable<EventRecord>> query)
     {
         await Writer.WriteAsync([.. Enumerable.Range(0, 50).Select(i => TestEvents.New((Severity)(i % 7), TestEvents.Noon.AddMinutes(i)))], default);
         await using var db = await Contexts.CreateDbContextAsync();
         await db.Database.OpenConnectionAsync();
 
-        await using var command = EventQueries.Page(db.Events.AsNoTracking(), Severity.High, filter, after, 101).CreateDbCommand();
+        await using var command = query(db).CreateDbCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
         await using var reader = await command.ExecuteReaderAsync();
         var details = new List<string>();

@@ -1,5 +1,6 @@
 using Firewall.Core.Events;
 using Firewall.Storage.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Firewall.Storage.Reading;
 
@@ -33,7 +34,37 @@ internal static class EventQueries
             query = query.Where(e => e.OccurredAt <= time && (e.OccurredAt < time || (e.OccurredAt == time && e.Id < id)));
         }
 
-        // Lists, not sets: EF translates List.Contains to IN.
+        return Attributes(query, filter).OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(take);
+    }
+
+    /// <summary>
+    /// The newest rows with an id above <paramref name="afterId"/> that match the filter: what a live tail missed. A backward
+    /// scan of the primary key (id first; on PostgreSQL one per partition, merged) that the LIMIT stops.
+    /// </summary>
+    public static IQueryable<EventRecord> After(FirewallDbContext db, EventFilter filter, long afterId, int take)
+    {
+        var from = EventMapping.ToStoredTime(filter.From);
+        var to = EventMapping.ToStoredTime(filter.To);
+        var query = db.Events.AsNoTracking().Where(e => e.Id > afterId && e.OccurredAt >= from && e.OccurredAt < to);
+        if (db.Database.IsSqlite())
+        {
+            // Compared as integers (a cast), which no index serves: on severity IN (…) SQLite would search the composite
+            // index and sort every row of those severities. PostgreSQL weighs the column's statistics and needs no such help.
+            var codes = filter.Severities.Select(s => (int)s).ToList();
+            query = query.Where(e => codes.Contains((int)e.Severity));
+        }
+        else
+        {
+            var severities = filter.Severities.ToList();
+            query = query.Where(e => severities.Contains(e.Severity));
+        }
+
+        return Attributes(query, filter).OrderByDescending(e => e.Id).Take(take);
+    }
+
+    /// <summary>The filter's type, category, action and agent conditions. Lists, not sets: EF translates List.Contains to IN.</summary>
+    private static IQueryable<EventRecord> Attributes(IQueryable<EventRecord> query, EventFilter filter)
+    {
         if (filter.Types is { } types)
         {
             var list = types.ToList();
@@ -57,7 +88,7 @@ internal static class EventQueries
             query = query.Where(e => e.AgentId == agentId);
         }
 
-        return query.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(take);
+        return query;
     }
 
     /// <summary>Rollup rows of minutes [first, end) summed per bucket of <paramref name="size"/> minutes and severity, in SQL.</summary>

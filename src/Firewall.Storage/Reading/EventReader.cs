@@ -25,6 +25,14 @@ internal sealed class EventReader(IDbContextFactory<FirewallDbContext> factory) 
         return record is null ? null : EventMapping.ToEvent(record);
     }
 
+    public async Task<IReadOnlyList<SecurityEvent>> ReadAfterAsync(EventFilter filter, long afterId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var newest = await EventQueries.After(db, filter, afterId, limit).ToListAsync(cancellationToken);
+        return [.. newest.AsEnumerable().Reverse().Select(EventMapping.ToEvent)];
+    }
+
     /// <summary>
     /// Counts at minute resolution: a minute is counted when its start lies in [from, to). Whole hours are read from the
     /// hourly rollup (60 times fewer rows), anything finer from the per-minute one.

@@ -10,6 +10,12 @@ public interface IEventReader
 
     Task<SecurityEvent?> FindAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The newest events with an id above <paramref name="afterId"/> that match <paramref name="filter"/>, at most
+    /// <paramref name="limit"/>, oldest first: what a live tail resuming after <paramref name="afterId"/> missed.
+    /// </summary>
+    Task<IReadOnlyList<SecurityEvent>> ReadAfterAsync(EventFilter filter, long afterId, int limit, CancellationToken cancellationToken);
+
     /// <summary>Counts per bucket and severity in [from, to); buckets are aligned to multiples of <paramref name="bucket"/> since the Unix epoch; empty buckets are omitted.</summary>
     Task<IReadOnlyList<SeverityCounts>> CountAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan bucket, CancellationToken cancellationToken);
 }

@@ -5,11 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace Firewall.Storage.Writing;
 
 /// <summary>
-/// Commits a batch, tells the commit listeners, then answers every waiting request (invariants 1 and 3):
-/// nobody is answered before the commit and the listeners.
+/// Commits a batch, tells the commit listeners and hands the created events on, then answers every waiting request
+/// (invariants 1 and 3): nobody is answered before the commit and the listeners.
 /// </summary>
 internal sealed class BatchProcessor(
-    BatchCommitter committer, IEnumerable<ICommitListener> listeners, IStoreMetrics metrics, ILogger<BatchProcessor> logger)
+    BatchCommitter committer, IEnumerable<ICommitListener> listeners, IEnumerable<ICreatedEventsListener> createdListeners,
+    IStoreMetrics metrics, ILogger<BatchProcessor> logger)
 {
     public async Task ProcessAsync(IReadOnlyList<WriteRequest> batch)
     {
@@ -40,6 +41,7 @@ internal sealed class BatchProcessor(
         if (committed.CreatedSeverities.Count > 0)
         {
             await NotifyAsync(committed.CreatedSeverities);
+            HandOn(committed.Results);
         }
 
         var offset = 0;
@@ -62,6 +64,22 @@ internal sealed class BatchProcessor(
             catch (Exception ex)
             {
                 logger.LogError(ex, "Commit listener {Listener} failed", listener.GetType().Name);
+            }
+        }
+    }
+
+    private void HandOn(WriteResult[] results)
+    {
+        var created = results.Where(r => r.Outcome == WriteOutcome.Created).Select(r => r.Event).ToList();
+        foreach (var listener in createdListeners)
+        {
+            try
+            {
+                listener.OnCreated(created);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Created-events listener {Listener} failed", listener.GetType().Name);
             }
         }
     }
