@@ -7,6 +7,7 @@ using Firewall.Api.Operations;
 using Firewall.Api.Query;
 using Firewall.Api.RateLimiting;
 using Firewall.Api.Redis;
+using Firewall.Api.Streaming;
 using Firewall.Api.WebConsole;
 using Firewall.Storage;
 
@@ -20,6 +21,7 @@ builder.AddFirewallRedis();        // optional: shared cache and rate limits, ne
 builder.AddFirewallCache();        // query cache with per-severity generations
 builder.AddFirewallRateLimits();   // per-principal token buckets, per-IP token endpoint
 builder.AddFirewallIngest();       // validation, classification and redaction
+builder.AddFirewallStream();       // live tail: Server-Sent Events, across replicas through Redis when configured
 builder.AddFirewallHealth();       // liveness and readiness
 builder.AddFirewallTelemetry();    // OpenTelemetry metrics at /metrics
 builder.Services.AddOpenApi();
@@ -43,6 +45,7 @@ app.UseRateLimiter();
 app.MapTokenEndpoint();
 app.MapIngest();
 app.MapQueries();
+app.MapEventStream();
 app.MapFirewallHealth();
 app.MapPrometheusScrapingEndpoint();
 app.MapOpenApi();

@@ -12,7 +12,8 @@ namespace Firewall.Api.Tests;
 
 /// <summary>
 /// SIGTERM under load, on the API binary as a real process (SQLite in a temp data folder): the process stops taking
-/// requests, drains the write queue, exits 0 within the grace period, and every event it acknowledged is stored.
+/// requests, drains the write queue, exits 0 within the grace period, and every event it acknowledged is stored. Open
+/// live-tail streams end at once and never hold the shutdown up.
 /// </summary>
 public sealed class GracefulShutdownTests
 {
@@ -24,7 +25,7 @@ public sealed class GracefulShutdownTests
     public async Task UnderLoadSigtermExitsZeroWithinTheGracePeriodAndEveryAcknowledgedEventIsStored()
     {
         var dataPath = ApiProcess.NewDataPath();
-        var port = FreePort();
+        var port = ApiProcess.FreePort();
         var start = ApiProcess.StartInfo(dataPath);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Firewall__RateLimits__Ingest__EventsPerSecond"] = "1000000";
@@ -36,7 +37,7 @@ public sealed class GracefulShutdownTests
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = GracePeriod };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.TokenFor(Roles.Agent));
-            await WaitUntilReadyAsync(client, process);
+            await ApiProcess.WaitUntilReadyAsync(client, process);
             Assert.Equal(HttpStatusCode.Created, (await client.PostAsync(Events.Valid())).StatusCode); // warm-up: JIT, EF model
 
             var load = new IngestLoad(client);
@@ -57,6 +58,49 @@ public sealed class GracefulShutdownTests
             var stored = StoredEventIds(dataPath);
             var lost = load.Acknowledged.Keys.Where(id => !stored.Contains(id)).ToList();
             Assert.True(lost.Count == 0, $"{lost.Count} of {load.Acknowledged.Count} acknowledged events are not stored");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+
+            if (Directory.Exists(dataPath))
+            {
+                Directory.Delete(dataPath, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task SigtermEndsAnOpenStreamAtOnceAndTheProcessExitsLongBeforeTheGracePeriod()
+    {
+        var dataPath = ApiProcess.NewDataPath();
+        var port = ApiProcess.FreePort();
+        var start = ApiProcess.StartInfo(dataPath);
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.TokenFor(Roles.Analyst));
+            await ApiProcess.WaitUntilReadyAsync(client, process);
+            await using var stream = await LiveStream.OpenAsync(client);
+
+            var clock = Stopwatch.StartNew();
+            await ApiProcess.TerminateAsync(process);
+            await stream.RestUntilEndAsync(TimeSpan.FromSeconds(10));
+            using (var grace = new CancellationTokenSource(GracePeriod))
+            {
+                await process.WaitForExitAsync(grace.Token);
+            }
+
+            // Kestrel would wait the whole grace period (ShutdownTimeoutSeconds, 30 s) for a stream that did not end.
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the API took {clock.Elapsed} to stop with a stream open");
+            Assert.True(process.ExitCode == 0, $"the API exited with {process.ExitCode}: {await output + await error}");
         }
         finally
         {
@@ -145,36 +189,6 @@ public sealed class GracefulShutdownTests
 
             return expected;
         }
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient client, Process process)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(15) && !process.HasExited)
-        {
-            try
-            {
-                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"the API was not ready within 15 s (exited: {process.HasExited})");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static HashSet<Guid> StoredEventIds(string dataPath)

@@ -42,6 +42,19 @@ public sealed class RedisOutageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WithRedisStoppedAStreamStillGetsTheEventsOfItsOwnReplica()
+    {
+        var api = await StartAsync();
+        var agentId = $"tail-down-{Guid.NewGuid():N}";
+        await using var stream = await LiveStream.OpenAsync(api.Analyst(), $"?agentId={agentId}");
+
+        await _redis.StopAsync();
+        var eventId = await api.Agent().PostForAgentAsync(agentId);
+
+        Assert.Equal(eventId, (await stream.NextEventAsync()).Event.GetProperty("eventId").GetString());
+    }
+
+    [Fact]
     public async Task APausedRedisMakesNoRequestSlowOnceTheBreakerIsOpen()
     {
         // A long timeout makes the difference plain: without the open breaker every request would wait 1.5 s for Redis.

@@ -46,7 +46,8 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
         return true;
     }
 
-    private static ProblemHttpResult Unavailable(HttpContext httpContext, TimeSpan retryAfter, string detail)
+    /// <summary>A 503 problem with Retry-After in whole seconds (at least one).</summary>
+    internal static ProblemHttpResult Unavailable(HttpContext httpContext, TimeSpan retryAfter, string detail)
     {
         httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, detail: detail);

@@ -25,6 +25,10 @@ public sealed class FirewallMetrics : IStoreMetrics
     private readonly Counter<long> _cacheInvalidations;
     private readonly Counter<long> _rateLimitRejections;
     private readonly Histogram<double> _classificationDuration;
+    private readonly UpDownCounter<int> _streams;
+    private readonly Counter<long> _streamEvents;
+    private readonly Counter<long> _streamDropped;
+    private readonly Counter<long> _streamDisconnections;
     private volatile IReadOnlyDictionary<string, HealthStatus> _health = new Dictionary<string, HealthStatus>();
 
     public FirewallMetrics(IMeterFactory meterFactory, IWriteQueueStatus queue)
@@ -45,6 +49,13 @@ public sealed class FirewallMetrics : IStoreMetrics
         _rateLimitRejections = meter.CreateCounter<long>("firewall.ratelimit.rejections", "{request}", "Requests answered 429, by policy.");
         _classificationDuration = meter.CreateHistogram("firewall.classification.duration", "s",
             "Time to classify and redact one event (all detectors).", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
+        _streams = meter.CreateUpDownCounter<int>("firewall.stream.subscribers", "{stream}", "Live-tail streams open on this replica.");
+        _streamEvents = meter.CreateCounter<long>("firewall.stream.events.pushed", "{event}",
+            "Events written to live-tail streams, by source (live, replay).");
+        _streamDropped = meter.CreateCounter<long>("firewall.stream.events.dropped", "{event}",
+            "Created events the live tail dropped before any stream saw them: its hand-off queue was full.");
+        _streamDisconnections = meter.CreateCounter<long>("firewall.stream.disconnections", "{stream}",
+            "Live-tail streams ended by the server, by reason (lagging: the client fell too far behind).");
         meter.CreateObservableGauge("firewall.health.healthy", ObserveHealth, "1",
             "1 when the health check (store, redis) last reported Healthy, 0 otherwise.");
     }
@@ -79,6 +90,16 @@ public sealed class FirewallMetrics : IStoreMetrics
     public void RateLimitRejected(string policy) => _rateLimitRejections.Add(1, new KeyValuePair<string, object?>("policy", policy));
 
     public void Classified(TimeSpan elapsed) => _classificationDuration.Record(elapsed.TotalSeconds);
+
+    public void StreamOpened() => _streams.Add(1);
+
+    public void StreamClosed(int streams) => _streams.Add(-streams);
+
+    public void StreamPushed(string source) => _streamEvents.Add(1, new KeyValuePair<string, object?>("source", source));
+
+    public void StreamEventDropped() => _streamDropped.Add(1);
+
+    public void StreamDisconnected(string reason) => _streamDisconnections.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     /// <summary>The last health report, kept for the <c>firewall.health.healthy</c> gauge.</summary>
     public void HealthReported(HealthReport report) =>

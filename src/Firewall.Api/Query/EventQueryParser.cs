@@ -12,27 +12,19 @@ internal static class EventQueryParser
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
-    private static readonly HashSet<string> Allowed = ["minSeverity", "severity", "from", "to", "type", "category", "agentId", "action", "limit", "cursor"];
+    /// <summary>The filter parameters, which the live tail (<c>GET /api/v1/events/stream</c>) takes too.</summary>
+    public static readonly IReadOnlySet<string> FilterParameters = new HashSet<string> { "minSeverity", "severity", "type", "category", "agentId", "action" };
+
+    private static readonly HashSet<string> Allowed = [.. FilterParameters, "from", "to", "limit", "cursor"];
 
     public static EventQuery Parse(IQueryCollection query, DateTimeOffset now)
     {
         var input = new QueryString(query, Allowed);
-        var minSeverity = input.Enum<Severity>("minSeverity");
-        var severities = input.EnumSet<Severity>("severity");
+        var match = ReadFilter(input);
         var from = input.Timestamp("from");
         var to = input.Timestamp("to");
-        var types = input.EnumSet<EventType>("type");
-        var categories = input.EnumSet<OwaspCategory>("category");
-        var actions = input.EnumSet<EventAction>("action");
-        var agentId = input.Single("agentId");
         var limit = input.Integer("limit") ?? DefaultLimit;
         var cursorText = input.Single("cursor");
-
-        var covered = Enum.GetValues<Severity>().Where(s => (severities is null || severities.Contains(s)) && s >= (minSeverity ?? Severity.Unknown)).ToHashSet();
-        if (covered.Count == 0 && !input.Errors.ContainsKey("severity"))
-        {
-            input.Fail<object>("severity", "selects no severity together with minSeverity.");
-        }
 
         if (limit is < 1 or > MaxLimit)
         {
@@ -45,7 +37,7 @@ internal static class EventQueryParser
             input.Fail<object>(from is null ? "to" : "from", "'from' must be earlier than 'to'.");
         }
 
-        var binding = Bind(covered, from, to, types, categories, actions, agentId);
+        var binding = Bind(match, from, to);
         Keyset? after = null;
         if (cursorText is not null)
         {
@@ -65,20 +57,36 @@ internal static class EventQueryParser
             throw new RequestValidationException(input.Errors);
         }
 
-        var filter = new EventFilter(covered, window.From, window.To, types, categories, actions, agentId);
+        var filter = match with { From = window.From, To = window.To };
         var cacheKey = Convert.ToHexString(SHA256.HashData(
             [.. binding, .. Encoding.UTF8.GetBytes($"|{window.From.UtcTicks}|{window.To.UtcTicks}|{limit}|{after?.OccurredAt.UtcTicks}|{after?.Id}")]));
         return new EventQuery(filter, limit, after, binding, cacheKey);
     }
 
+    /// <summary>
+    /// Reads the filter parameters (errors go to <paramref name="input"/>): the severities they cover, never none, and the
+    /// type, category, action and agent conditions, over all time.
+    /// </summary>
+    public static EventFilter ReadFilter(QueryString input)
+    {
+        var minSeverity = input.Enum<Severity>("minSeverity");
+        var severities = input.EnumSet<Severity>("severity");
+        var covered = Enum.GetValues<Severity>().Where(s => (severities is null || severities.Contains(s)) && s >= (minSeverity ?? Severity.Unknown)).ToHashSet();
+        if (covered.Count == 0 && !input.Errors.ContainsKey("severity"))
+        {
+            input.Fail<object>("severity", "selects no severity together with minSeverity.");
+        }
+
+        return new EventFilter(covered, DateTimeOffset.MinValue, DateTimeOffset.MaxValue,
+            input.EnumSet<EventType>("type"), input.EnumSet<OwaspCategory>("category"), input.EnumSet<EventAction>("action"), input.Single("agentId"));
+    }
+
     /// <summary>A hash of the filters in a canonical order, so equal filters in any spelling bind and cache alike.</summary>
-    private static byte[] Bind(
-        HashSet<Severity> severities, DateTimeOffset? from, DateTimeOffset? to, HashSet<EventType>? types,
-        HashSet<OwaspCategory>? categories, HashSet<EventAction>? actions, string? agentId)
+    private static byte[] Bind(EventFilter match, DateTimeOffset? from, DateTimeOffset? to)
     {
         static string List<T>(IEnumerable<T>? values) where T : struct, Enum =>
             values is null ? "*" : string.Join(',', values.Select(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)).Order());
-        var canonical = $"v1|{List(severities)}|{from?.UtcTicks}|{to?.UtcTicks}|{List(types)}|{List(categories)}|{List(actions)}|{agentId?.Length}:{agentId}";
+        var canonical = $"v1|{List(match.Severities)}|{from?.UtcTicks}|{to?.UtcTicks}|{List(match.Types)}|{List(match.Categories)}|{List(match.Actions)}|{match.AgentId?.Length}:{match.AgentId}";
         return SHA256.HashData(Encoding.UTF8.GetBytes(canonical));
     }
 }

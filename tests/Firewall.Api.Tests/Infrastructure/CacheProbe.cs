@@ -14,21 +14,10 @@ public static class CacheProbe
 
     public static async Task<string> XCacheAsync(this HttpClient client, string url) => (await client.QueryAsync(url)).XCache;
 
-    /// <summary>
-    /// Posts one event for <paramref name="agentId"/> and returns its eventId once the API has answered 201: a blocked
-    /// injection (classified high or above), or a benign question (classified informational).
-    /// </summary>
+    /// <summary>Posts <see cref="Events.ForAgent"/> and returns its eventId once the API has answered 201.</summary>
     public static async Task<string> PostForAgentAsync(this HttpClient agent, string agentId, bool benign = false)
     {
-        var body = benign ? Events.Valid(type: "other", content: "what is the weather like") : Events.Valid();
-        body["agentId"] = agentId;
-        if (benign)
-        {
-            body["action"] = "allowed";
-            body["severity"] = "informational";
-            body["confidence"] = 0.1;
-        }
-
+        var body = Events.ForAgent(agentId, benign);
         using var response = await agent.PostAsync(body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return body["eventId"]!.GetValue<string>();

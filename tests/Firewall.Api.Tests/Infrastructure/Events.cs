@@ -20,6 +20,21 @@ public static class Events
         ["content"] = content,
     };
 
+    /// <summary>An event of <paramref name="agentId"/>: a blocked injection (classified high or above), or a benign question (classified informational).</summary>
+    public static JsonObject ForAgent(string agentId, bool benign = false)
+    {
+        var body = benign ? Valid(type: "other", content: "what is the weather like") : Valid();
+        body["agentId"] = agentId;
+        if (benign)
+        {
+            body["action"] = "allowed";
+            body["severity"] = "informational";
+            body["confidence"] = 0.1;
+        }
+
+        return body;
+    }
+
     public static StringContent Json(string raw) => new(raw, Encoding.UTF8, "application/json");
 
     public static Task<HttpResponseMessage> PostAsync(this HttpClient client, JsonNode body) =>
