@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Firewall.Api.Tests.Infrastructure;
@@ -24,96 +23,43 @@ public sealed class GracefulShutdownTests
     [Fact]
     public async Task UnderLoadSigtermExitsZeroWithinTheGracePeriodAndEveryAcknowledgedEventIsStored()
     {
-        var dataPath = ApiProcess.NewDataPath();
-        var port = ApiProcess.FreePort();
-        var start = ApiProcess.StartInfo(dataPath);
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["Firewall__RateLimits__Ingest__EventsPerSecond"] = "1000000";
-        start.Environment["Firewall__RateLimits__Ingest__Burst"] = "1000000";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        try
-        {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = GracePeriod };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.TokenFor(Roles.Agent));
-            await ApiProcess.WaitUntilReadyAsync(client, process);
-            Assert.Equal(HttpStatusCode.Created, (await client.PostAsync(Events.Valid())).StatusCode); // warm-up: JIT, EF model
+        using var api = await ServingApi.StartAsync(
+            ("Firewall__RateLimits__Ingest__EventsPerSecond", "1000000"), ("Firewall__RateLimits__Ingest__Burst", "1000000"));
+        using var client = api.ClientFor(Roles.Agent, GracePeriod);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync(Events.Valid())).StatusCode); // warm-up: JIT, EF model
 
-            var load = new IngestLoad(client);
-            var workers = Enumerable.Range(0, Workers).Select(worker => Task.Run(() => load.RunAsync(worker))).ToList();
-            await Task.Delay(Load);
-            await ApiProcess.TerminateAsync(process);
-            load.Terminated = true;
-            using (var grace = new CancellationTokenSource(GracePeriod))
-            {
-                await process.WaitForExitAsync(grace.Token);
-            }
+        var load = new IngestLoad(client);
+        var workers = Enumerable.Range(0, Workers).Select(worker => Task.Run(() => load.RunAsync(worker))).ToList();
+        await Task.Delay(Load);
+        await api.TerminateAsync();
+        load.Terminated = true;
+        await api.WaitForExitAsync(GracePeriod);
 
-            await Task.WhenAll(workers);
-            var log = await output + await error;
-            Assert.True(process.ExitCode == 0, $"the API exited with {process.ExitCode}: {log}");
-            Assert.True(load.Unexpected.IsEmpty, $"unexpected answers: {string.Join(", ", load.Unexpected.Take(10))}\n{log}");
-            Assert.True(load.Acknowledged.Count > 100, $"only {load.Acknowledged.Count} events were acknowledged under load; answers: {string.Join(", ", load.Statuses)}\n{log}");
-            var stored = StoredEventIds(dataPath);
-            var lost = load.Acknowledged.Keys.Where(id => !stored.Contains(id)).ToList();
-            Assert.True(lost.Count == 0, $"{lost.Count} of {load.Acknowledged.Count} acknowledged events are not stored");
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-            }
-
-            if (Directory.Exists(dataPath))
-            {
-                Directory.Delete(dataPath, recursive: true);
-            }
-        }
+        await Task.WhenAll(workers);
+        var log = await api.LogAsync();
+        Assert.True(api.Process.ExitCode == 0, $"the API exited with {api.Process.ExitCode}: {log}");
+        Assert.True(load.Unexpected.IsEmpty, $"unexpected answers: {string.Join(", ", load.Unexpected.Take(10))}\n{log}");
+        Assert.True(load.Acknowledged.Count > 100, $"only {load.Acknowledged.Count} events were acknowledged under load; answers: {string.Join(", ", load.Statuses)}\n{log}");
+        var stored = StoredEventIds(api.DataPath);
+        var lost = load.Acknowledged.Keys.Where(id => !stored.Contains(id)).ToList();
+        Assert.True(lost.Count == 0, $"{lost.Count} of {load.Acknowledged.Count} acknowledged events are not stored");
     }
 
     [Fact]
     public async Task SigtermEndsAnOpenStreamAtOnceAndTheProcessExitsLongBeforeTheGracePeriod()
     {
-        var dataPath = ApiProcess.NewDataPath();
-        var port = ApiProcess.FreePort();
-        var start = ApiProcess.StartInfo(dataPath);
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        try
-        {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.TokenFor(Roles.Analyst));
-            await ApiProcess.WaitUntilReadyAsync(client, process);
-            await using var stream = await LiveStream.OpenAsync(client);
+        using var api = await ServingApi.StartAsync();
+        using var client = api.ClientFor(Roles.Analyst);
+        await using var stream = await LiveStream.OpenAsync(client);
 
-            var clock = Stopwatch.StartNew();
-            await ApiProcess.TerminateAsync(process);
-            await stream.RestUntilEndAsync(TimeSpan.FromSeconds(10));
-            using (var grace = new CancellationTokenSource(GracePeriod))
-            {
-                await process.WaitForExitAsync(grace.Token);
-            }
+        var clock = Stopwatch.StartNew();
+        await api.TerminateAsync();
+        await stream.RestUntilEndAsync(TimeSpan.FromSeconds(10));
+        await api.WaitForExitAsync(GracePeriod);
 
-            // Kestrel would wait the whole grace period (ShutdownTimeoutSeconds, 30 s) for a stream that did not end.
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the API took {clock.Elapsed} to stop with a stream open");
-            Assert.True(process.ExitCode == 0, $"the API exited with {process.ExitCode}: {await output + await error}");
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-            }
-
-            if (Directory.Exists(dataPath))
-            {
-                Directory.Delete(dataPath, recursive: true);
-            }
-        }
+        // Kestrel would wait the whole grace period (ShutdownTimeoutSeconds, 30 s) for a stream that did not end.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the API took {clock.Elapsed} to stop with a stream open");
+        Assert.True(api.Process.ExitCode == 0, $"the API exited with {api.Process.ExitCode}: {await api.LogAsync()}");
     }
 
     /// <summary>Posts single events and batches of five until the server stops answering after SIGTERM.</summary>

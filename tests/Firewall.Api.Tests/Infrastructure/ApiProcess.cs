@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Firewall.Api.Tests.Infrastructure;
 
@@ -29,38 +27,6 @@ public static class ApiProcess
 
     /// <summary>A fresh data folder under the temp directory (not created).</summary>
     public static string NewDataPath() => Path.Combine(Path.GetTempPath(), "firewall-tests", Guid.NewGuid().ToString("N"));
-
-    /// <summary>A free loopback port, for the API to listen on.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>Polls /health/ready through <paramref name="client"/> until the API answers, for at most 15 s.</summary>
-    public static async Task WaitUntilReadyAsync(HttpClient client, Process process)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(15) && !process.HasExited)
-        {
-            try
-            {
-                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"the API was not ready within 15 s (exited: {process.HasExited})");
-    }
 
     /// <summary>Sends SIGTERM, as Kubernetes does to stop a pod (<see cref="Process.Kill()"/> would be SIGKILL).</summary>
     public static async Task TerminateAsync(Process process)
