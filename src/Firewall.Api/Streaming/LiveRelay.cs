@@ -81,10 +81,15 @@ internal sealed class LiveRelay(IConnectionMultiplexer redis, RedisGate gate, Re
 
     private void Receive(ChannelMessage message)
     {
+        if (tail.IsEmpty)
+        {
+            return;
+        }
+
         try
         {
             using var document = JsonDocument.Parse((ReadOnlyMemory<byte>)message.Message);
-            if (document.RootElement.GetProperty("origin").GetString() == _origin || tail.IsEmpty)
+            if (document.RootElement.GetProperty("origin").GetString() == _origin)
             {
                 return;
             }

@@ -19,10 +19,10 @@ namespace Firewall.Api.Streaming;
 /// </summary>
 public static class StreamEndpoints
 {
-    public const string HeartbeatEvent = "heartbeat";
+    private const string HeartbeatEvent = "heartbeat";
 
     /// <summary>How soon a client should reconnect after its stream ends (replica stopping, client too far behind).</summary>
-    public static readonly TimeSpan ReconnectAfter = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan ReconnectAfter = TimeSpan.FromSeconds(2);
 
     private static readonly TimeSpan RetryWhenFull = TimeSpan.FromSeconds(5);
 

@@ -15,6 +15,7 @@ public sealed class LiveStream : IAsyncDisposable
     private readonly HttpResponseMessage _response;
     private readonly SseParser<string> _parser;
     private readonly IAsyncEnumerator<SseItem<string>> _frames;
+    private Task<bool>? _next; // a read still waiting for a frame
 
     private LiveStream(HttpResponseMessage response, Stream body)
     {
@@ -54,14 +55,17 @@ public sealed class LiveStream : IAsyncDisposable
 
     /// <summary>The next frame of any type; fails when the stream ends or none comes within <see cref="Patience"/>.</summary>
     public async Task<SseItem<string>> NextFrameAsync() =>
-        await _frames.MoveNextAsync().AsTask().WaitAsync(Patience) ? _frames.Current : throw new InvalidOperationException("the stream ended");
+        await TryNextFrameAsync(Patience) ?? throw new TimeoutException($"no frame within {Patience}");
 
     /// <summary>The next event, heartbeats skipped: its <c>id:</c> and its data.</summary>
-    public async Task<(long Id, JsonElement Event)> NextEventAsync()
+    public async Task<(long Id, JsonElement Event)> NextEventAsync() =>
+        await TryNextEventAsync(Patience) ?? throw new TimeoutException($"no event within {Patience}");
+
+    /// <summary>As <see cref="NextEventAsync"/>, or null when none comes within <paramref name="within"/> (a later call may still get it).</summary>
+    public async Task<(long Id, JsonElement Event)?> TryNextEventAsync(TimeSpan within)
     {
-        while (true)
+        while (await TryNextFrameAsync(within) is { } frame)
         {
-            var frame = await NextFrameAsync();
             if (frame.EventType != "heartbeat")
             {
                 Assert.Equal("message", frame.EventType);
@@ -69,14 +73,30 @@ public sealed class LiveStream : IAsyncDisposable
                 return (long.Parse(frame.EventId!, System.Globalization.CultureInfo.InvariantCulture), data.RootElement.Clone());
             }
         }
+
+        return null;
+    }
+
+    private async Task<SseItem<string>?> TryNextFrameAsync(TimeSpan within)
+    {
+        _next ??= _frames.MoveNextAsync().AsTask();
+        if (await Task.WhenAny(_next, Task.Delay(within)) != _next)
+        {
+            return null;
+        }
+
+        var more = await _next;
+        _next = null;
+        return more ? _frames.Current : throw new InvalidOperationException("the stream ended");
     }
 
     /// <summary>The frames left until the server ends the stream, which must happen within <paramref name="within"/>.</summary>
     public async Task<List<SseItem<string>>> RestUntilEndAsync(TimeSpan within)
     {
         var rest = new List<SseItem<string>>();
-        while (await _frames.MoveNextAsync().AsTask().WaitAsync(within))
+        while (await (_next ??= _frames.MoveNextAsync().AsTask()).WaitAsync(within))
         {
+            _next = null;
             rest.Add(_frames.Current);
         }
 
