@@ -21,7 +21,8 @@ export function drawChart(container, legend, stats) {
     viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'bars',
     'aria-label': `${total} events in ${series.length} buckets of ${stats.bucket}, stacked by severity`,
   });
-  for (const fraction of [0, 0.5, 1]) {
+  // A middle line only where it falls on a whole count (an odd peak would label it with a rounded, repeated number).
+  for (const fraction of peak % 2 === 0 ? [0, 0.5, 1] : [0, 1]) {
     const y = top + plotHeight * (1 - fraction);
     chart.append(
       svg('line', { x1: left, x2: width, y1: y, y2: y, class: 'grid' }),
