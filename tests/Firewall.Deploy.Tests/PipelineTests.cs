@@ -15,6 +15,11 @@ public sealed partial class PipelineTests
         Pipeline.Children.Where(c => !Keywords.Contains(Key(c.Key))).Select(c => (Key(c.Key), (YamlMappingNode)c.Value));
 
     [Fact]
+    public void NoJobIsNamedLikeAGlobalKeyword() =>
+        Assert.All(Pipeline.Children.Where(c => Keywords.Contains(Key(c.Key))), c =>
+            Assert.False(c.Value is YamlMappingNode node && node.Children.ContainsKey("script"), $"'{Key(c.Key)}' is a GitLab keyword, so GitLab never runs it as a job"));
+
+    [Fact]
     public void TheStagesAreBuildTestQualityImageDeployInThatOrder() =>
         Assert.Equal(["build", "test", "quality", "image", "deploy"], Sequence(Pipeline, "stages"));
 
@@ -81,7 +86,7 @@ public sealed partial class PipelineTests
     [Fact]
     public void TheImageIsBuiltWithoutADaemonAndTaggedWithTheCommit()
     {
-        Assert.Contains("kaniko", ((YamlMappingNode)Job("image")["image"])["name"].ToString(), StringComparison.Ordinal);
+        Assert.Contains("kaniko", ((YamlMappingNode)Job("container-image")["image"])["name"].ToString(), StringComparison.Ordinal);
         Assert.Contains("CI_COMMIT_SHORT_SHA", ((YamlMappingNode)Pipeline["variables"])["IMAGE"].ToString(), StringComparison.Ordinal);
     }
 
