@@ -31,8 +31,8 @@ public sealed class GracefulShutdownTests
         var load = new IngestLoad(client);
         var workers = Enumerable.Range(0, Workers).Select(worker => Task.Run(() => load.RunAsync(worker))).ToList();
         await Task.Delay(Load);
+        load.Terminated = true; // before the signal: a refused connection can reach a worker before TerminateAsync returns
         await api.TerminateAsync();
-        load.Terminated = true;
         await api.WaitForExitAsync(GracePeriod);
 
         await Task.WhenAll(workers);

@@ -31,11 +31,7 @@ internal static class EventQueryParser
             input.Fail<object>("limit", $"must be between 1 and {MaxLimit}.");
         }
 
-        var window = TimeWindow.Resolve(from, to, now);
-        if (window.From >= window.To)
-        {
-            input.Fail<object>(from is null ? "to" : "from", "'from' must be earlier than 'to'.");
-        }
+        var window = input.Window(from, to, now);
 
         var binding = Bind(match, from, to);
         Keyset? after = null;

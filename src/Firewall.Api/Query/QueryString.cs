@@ -29,6 +29,18 @@ internal sealed class QueryString(IQueryCollection query, IReadOnlySet<string> a
             ? UtcTimestampConverter.TryParse(text, out var value) ? value : Fail<DateTimeOffset?>(name, "must be an RFC 3339 timestamp with an offset, e.g. 2026-11-22T17:03:12Z.")
             : null;
 
+    /// <summary>The window <paramref name="from"/> and <paramref name="to"/> give (<see cref="TimeWindow.Resolve"/>); an empty one fails the bound that was sent.</summary>
+    public TimeWindow Window(DateTimeOffset? from, DateTimeOffset? to, DateTimeOffset now)
+    {
+        var window = TimeWindow.Resolve(from, to, now);
+        if (window.IsEmpty)
+        {
+            Fail<object>(from is null ? "to" : "from", "'from' must be earlier than 'to'.");
+        }
+
+        return window;
+    }
+
     public int? Integer(string name) =>
         Single(name) is { } text
             ? int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : Fail<int?>(name, "must be a whole number.")

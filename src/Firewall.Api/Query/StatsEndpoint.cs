@@ -39,13 +39,9 @@ internal static class StatsEndpoint
             bucket = TimeSpan.FromHours(1);
         }
 
-        var window = TimeWindow.Resolve(from, to, time.GetUtcNow());
+        var window = input.Window(from, to, time.GetUtcNow());
         var start = TimeWindow.Align(window.From, bucket);
-        if (window.From >= window.To)
-        {
-            input.Fail<object>(from is null ? "to" : "from", "'from' must be earlier than 'to'.");
-        }
-        else if ((window.To - start) / bucket > MaxBuckets)
+        if (!window.IsEmpty && (window.To - start) / bucket > MaxBuckets)
         {
             input.Fail<object>("bucket", $"gives more than {MaxBuckets} buckets for this window; choose a larger bucket or a shorter window.");
         }

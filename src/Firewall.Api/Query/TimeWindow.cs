@@ -9,6 +9,8 @@ internal sealed record TimeWindow(DateTimeOffset From, DateTimeOffset To)
     public static readonly TimeSpan DefaultSpan = TimeSpan.FromHours(24);
     private static readonly TimeSpan Ahead = TimeSpan.FromMinutes(6);
 
+    public bool IsEmpty => From >= To;
+
     public static TimeWindow Resolve(DateTimeOffset? from, DateTimeOffset? to, DateTimeOffset now)
     {
         var minute = Align(now, TimeSpan.FromMinutes(1));
