@@ -24,5 +24,8 @@ if timeout 20 npm ping >/dev/null 2>&1; then
 else
   echo "test.sh: skipping scripts/lint-deploy.sh (needs the npm registry)" >&2
 fi
+# FIREWALL_COVERAGE=1 (the GitLab test job) adds Cobertura coverage per test assembly (coverage.runsettings).
+coverage=()
+[ "${FIREWALL_COVERAGE:-}" = 1 ] && coverage=(--collect "XPlat Code Coverage" --settings coverage.runsettings)
 dotnet test Firewall.sln -c Release --no-build --logger "console;verbosity=normal" --results-directory TestResults \
-  --logger trx --logger "junit;LogFileName={assembly}.junit.xml" "$@"
+  --logger trx --logger "junit;LogFileName={assembly}.junit.xml" "${coverage[@]}" "$@"

@@ -62,12 +62,17 @@ public sealed partial class PipelineTests
     }
 
     [Fact]
-    public void TheTestJobPublishesJUnitReportsWhereTheTestScriptWritesThem()
+    public void TheTestJobPublishesJUnitAndCoverageReportsWhereTheTestScriptWritesThem()
     {
         var reports = (YamlMappingNode)((YamlMappingNode)Job("test")["artifacts"])["reports"];
         var script = File.ReadAllText(RepositoryRoot.File("scripts", "test.sh"));
 
         Assert.Equal("TestResults/*.junit.xml", reports["junit"].ToString());
+        var coverage = (YamlMappingNode)reports["coverage_report"];
+        Assert.Equal("cobertura", coverage["coverage_format"].ToString());
+        Assert.Equal("TestResults/*/coverage.cobertura.xml", coverage["path"].ToString());
+        Assert.Equal("1", ((YamlMappingNode)Job("test")["variables"])["FIREWALL_COVERAGE"].ToString());
+        Assert.Contains("\"${FIREWALL_COVERAGE:-}\" = 1", script, StringComparison.Ordinal);
         Assert.Contains("--results-directory TestResults", script, StringComparison.Ordinal);
         Assert.Contains("LogFileName={assembly}.junit.xml", script, StringComparison.Ordinal);
     }
