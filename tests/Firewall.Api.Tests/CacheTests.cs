@@ -9,7 +9,7 @@ public abstract class CacheTests(FirewallApiFactory factory)
     public async Task AQueryIsAMissThenAHitUntilAnEventItCoversArrives()
     {
         var analyst = factory.Analyst();
-        var url = $"/api/v1/events?minSeverity=informational&agentId=cache-{Guid.NewGuid():N}";
+        var url = EventsUrl.For($"minSeverity=informational&agentId=cache-{Guid.NewGuid():N}");
 
         Assert.Equal("MISS", await XCache(analyst, url));
         Assert.Equal("HIT", await XCache(analyst, url));
@@ -23,7 +23,7 @@ public abstract class CacheTests(FirewallApiFactory factory)
     public async Task AnEventOfAnotherSeverityLeavesTheEntryCached()
     {
         var analyst = factory.Analyst();
-        var url = $"/api/v1/events?severity=fatal&agentId=cache-{Guid.NewGuid():N}";
+        var url = EventsUrl.For($"severity=fatal&agentId=cache-{Guid.NewGuid():N}");
         await XCache(analyst, url);
 
         var benign = Events.Valid(type: "other", content: "what is the weather like");
@@ -40,7 +40,7 @@ public abstract class CacheTests(FirewallApiFactory factory)
     {
         var agentId = $"ryw-{Guid.NewGuid():N}";
         var analyst = factory.Analyst();
-        var url = $"/api/v1/events?agentId={agentId}";
+        var url = EventsUrl.For($"agentId={agentId}");
         await XCache(analyst, url);
 
         var body = Events.Valid();

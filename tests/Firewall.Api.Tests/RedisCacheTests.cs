@@ -20,7 +20,7 @@ public sealed class RedisCacheTests : IAsyncLifetime
         for (var round = 0; round < 50; round++)
         {
             var agentId = $"ryw-{round}-{Guid.NewGuid():N}";
-            var url = $"/api/v1/events?agentId={agentId}";
+            var url = EventsUrl.For($"agentId={agentId}");
             await analystB.QueryAsync(url);
             await analystA.QueryAsync(url);
 
@@ -35,7 +35,7 @@ public sealed class RedisCacheTests : IAsyncLifetime
     [Fact]
     public async Task ABenignEventKeepsAHighEntryCachedOnEveryReplicaAndAHighEventDoesNot()
     {
-        var url = $"/api/v1/events?minSeverity=high&agentId=targeted-{Guid.NewGuid():N}";
+        var url = EventsUrl.For($"minSeverity=high&agentId=targeted-{Guid.NewGuid():N}");
         var (analystA, analystB) = (_replicas[0].Analyst(), _replicas[1].Analyst());
         Assert.Equal("MISS", await analystB.XCacheAsync(url));
         Assert.Equal("HIT", await analystA.XCacheAsync(url));

@@ -105,7 +105,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
     public async Task TheApiStartsBeforeRedisAndCachesOnceRedisIsUp()
     {
         var api = await StartAsync(started: false, ("Firewall:Redis:BreakDuration", "00:00:00.5"));
-        var url = $"/api/v1/events?agentId=late-{Guid.NewGuid():N}";
+        var url = EventsUrl.For($"agentId=late-{Guid.NewGuid():N}");
         Assert.Equal("BYPASS", await api.Analyst().XCacheAsync(url));
 
         await _redis.StartAsync();
@@ -119,7 +119,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
     {
         var api = await StartAsync(("Firewall:Redis:BreakDuration", "00:00:00.5"));
         var agentId = $"rdb-{Guid.NewGuid():N}";
-        var url = $"/api/v1/events?agentId={agentId}";
+        var url = EventsUrl.For($"agentId={agentId}");
         await api.Analyst().QueryAsync(url);
         Assert.Equal("HIT", await api.Analyst().XCacheAsync(url));
         await _redis.SaveAsync();

@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace Firewall.Api.Tests.Infrastructure;
+
+/// <summary>
+/// A query URL with an explicit window around now. Without one the query takes the default window, which moves with the
+/// minute: a test that repeats a query across a minute boundary would see a MISS where it expects a HIT.
+/// </summary>
+public static class EventsUrl
+{
+    public static string For(string filters)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return $"/api/v1/events?{filters}&from={Stamp(now.AddHours(-1))}&to={Stamp(now.AddHours(1))}";
+    }
+
+    private static string Stamp(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+}
