@@ -1,4 +1,4 @@
-using System.Globalization;
+using Firewall.Core.Serialization;
 
 namespace Firewall.Api.Tests.Infrastructure;
 
@@ -11,8 +11,6 @@ public static class EventsUrl
     public static string For(string filters)
     {
         var now = DateTimeOffset.UtcNow;
-        return $"/api/v1/events?{filters}&from={Stamp(now.AddHours(-1))}&to={Stamp(now.AddHours(1))}";
+        return $"/api/v1/events?{filters}&from={UtcTimestampConverter.Format(now.AddHours(-1))}&to={UtcTimestampConverter.Format(now.AddHours(1))}";
     }
-
-    private static string Stamp(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }
