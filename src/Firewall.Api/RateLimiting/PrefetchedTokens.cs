@@ -28,17 +28,13 @@ internal sealed class PrefetchedTokens(TimeProvider time)
 
         lock (allowance)
         {
-            if (allowance.ExpiresAt <= time.GetUtcNow())
-            {
-                allowance.Tokens = 0;
-            }
-
-            if (allowance.Tokens < permits)
+            var tokens = allowance.LiveTokens(time.GetUtcNow());
+            if (tokens < permits)
             {
                 return false;
             }
 
-            allowance.Tokens -= permits;
+            allowance.Tokens = tokens - permits;
             return true;
         }
     }
@@ -78,7 +74,7 @@ internal sealed class PrefetchedTokens(TimeProvider time)
             if (tokens > 0)
             {
                 var now = time.GetUtcNow();
-                allowance.Tokens = (allowance.ExpiresAt > now ? allowance.Tokens : 0) + tokens;
+                allowance.Tokens = allowance.LiveTokens(now) + tokens;
                 allowance.ExpiresAt = now + Lifetime;
             }
         }
@@ -89,5 +85,8 @@ internal sealed class PrefetchedTokens(TimeProvider time)
         public long Tokens { get; set; }
         public DateTimeOffset ExpiresAt { get; set; }
         public bool Fetching { get; set; }
+
+        /// <summary>The tokens still spendable at <paramref name="now"/>: none once they have lapsed.</summary>
+        public long LiveTokens(DateTimeOffset now) => ExpiresAt > now ? Tokens : 0;
     }
 }
