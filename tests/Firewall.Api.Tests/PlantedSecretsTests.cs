@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Firewall.Api.Tests.Infrastructure;
+using Firewall.Core.Auth;
 using Firewall.Core.Privacy;
 using Firewall.Testing;
 using Microsoft.Data.Sqlite;
@@ -89,6 +91,23 @@ public sealed class PlantedSecretsTests
         plant.AssertAbsent(bytes, store);
     }
 
+    [Fact]
+    public async Task AnAgentIdTakenFromTheTokenSubjectIsRedactedToo()
+    {
+        var plant = new Plant();
+        using var factory = new FirewallApiFactory();
+        using var agent = factory.CreateClient();
+        var token = AccessTokenFactory.Create(TestKeys.Settings, $"agent-{plant.Run} {plant.AwsKey} {plant.Email}", [Roles.Agent], DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+        agent.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var body = Events.Valid();
+        body.Remove("agentId");
+
+        using var created = await agent.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(plant.StoredAgentId, JsonNode.Parse(await created.Content.ReadAsStringAsync())!["agentId"]!.GetValue<string>());
+    }
+
     /// <summary>Every key under <paramref name="prefix"/> and every value it holds, whatever its type.</summary>
     private static async Task<string> RedisContentsAsync(string prefix)
     {
@@ -151,7 +170,7 @@ public sealed class PlantedSecretsTests
     /// <summary>A fresh AWS-shaped key and e-mail address, planted in every free-text field.</summary>
     private sealed class Plant
     {
-        private readonly string _run = Guid.NewGuid().ToString("N")[..12];
+        public string Run { get; } = Guid.NewGuid().ToString("N")[..12];
 
         // AKIA and 16 characters of [A-Z0-9]: what the secret.aws_access_key rule matches; unique per run.
         public string AwsKey { get; } = "AKIA" + Convert.ToHexString(Guid.NewGuid().ToByteArray())[..16];
@@ -166,12 +185,12 @@ public sealed class PlantedSecretsTests
 
         private const string BothMasked = "[REDACTED:aws_access_key] [REDACTED:email]";
 
-        public string StoredAgentId => $"agent-{_run} {BothMasked}";
+        public string StoredAgentId => $"agent-{Run} {BothMasked}";
 
         public JsonObject Event()
         {
             var body = Events.Valid(type: "pii_leak", content: $"content {Both}");
-            body["agentId"] = $"agent-{_run} {Both}";
+            body["agentId"] = $"agent-{Run} {Both}";
             body["model"] = $"model {Both}";
             body["source"] = new JsonObject { ["ip"] = "203.0.113.7", ["userId"] = Email, ["sessionId"] = $"session {Both}" };
             body["message"] = $"message {Both}";
