@@ -55,6 +55,21 @@ public sealed class EveryFieldRedactionTests
         Assert.Equal(0, result.Redactions);
     }
 
+    [Theory]
+    [InlineData("edge-eu-west-1")]
+    [InlineData("gpt-4o-2024-08-06")]
+    [InlineData("claude-3-5-sonnet-20241022")]
+    [InlineData("0f8fad5bd9cb469fa16570867728950e")]
+    [InlineData("0f8fad5b-d9cb-469f-a165-70867728950e")]
+    [InlineData("tail-a4111111111111111f")] // Luhn-valid digits inside a hex id are not a card
+    [InlineData("01HF8Z3K9QW4E2R7T6Y5U1I0PA")]
+    public void IdentifierShapesAreNotMistakenForPersonalData(string id)
+    {
+        var result = Classifier.Classify(Event() with { AgentId = id, Model = id, Source = new EventSource(null, id, id) });
+
+        Assert.Equal((id, id, id, id), (result.AgentId, result.Model, result.Source!.UserId, result.Source.SessionId));
+    }
+
     [Fact]
     public void CleanIdentifiersAreKeptAsIs()
     {
