@@ -23,7 +23,10 @@ internal static class JsonErrors
             var m when m.Contains("Path:", StringComparison.Ordinal) || exception.InnerException is not null => "is not valid JSON.",
             var m => m,
         };
-        return new Dictionary<string, string[]> { [field] = [message] };
+        // A member named "" leaves the path ending in a dot: name the object that holds it, never an empty field.
+        return field.Length == 0 || field.EndsWith('.')
+            ? new Dictionary<string, string[]> { [field.TrimEnd('.') is { Length: > 0 } holder ? holder : rootName] = [$"has a member with an empty name that {message}"] }
+            : new Dictionary<string, string[]> { [field] = [message] };
     }
 
     /// <summary>"$.source.ip" becomes "source.ip"; the document root is <paramref name="rootName"/>.</summary>

@@ -43,8 +43,9 @@ internal sealed class JsonPath(string rootName)
             {
                 path.Append(CultureInfo.InvariantCulture, $"[{index}]");
             }
-            else
+            else if (!string.IsNullOrEmpty(name))
             {
+                // A member named "" has no segment of its own: the path names the object that holds it.
                 path.Append(path.Length == 0 ? "" : ".").Append(name);
             }
         }
