@@ -5,7 +5,7 @@ using Firewall.Cli.Demo;
 namespace Firewall.Cli;
 
 /// <summary>
-/// <c>demo [--url U] [--pause]</c>: the cache-invalidation story step by step, against a running API or an instance
+/// <c>demo [--url U] [--pause] [--agent-id A]</c>: the cache-invalidation story step by step, against a running API or an instance
 /// of its own. Exits 1 when a step does not show what it claims, so it doubles as a check.
 /// </summary>
 internal static class DemoCommand
@@ -23,9 +23,14 @@ internal static class DemoCommand
         var agentToken = new Option<string?>("--agent-token") { Description = "with --url: an agent token (default: signed with the local key)" };
         var analystToken = new Option<string?>("--analyst-token") { Description = "with --url: an analyst token (default: signed with the local key)" };
         var noBuild = new Option<bool>("--no-build") { Description = "without --url: start the API as built, without building it first" };
+        var agentId = new Option<string>("--agent-id")
+        {
+            Description = $"the agent the events are reported as and the query asks for (default: {CacheStory.DefaultAgentId}); another one starts from a cache entry of its own",
+            DefaultValueFactory = _ => CacheStory.DefaultAgentId,
+        };
         var command = new Command("demo", "Show the query cache: MISS, HIT, a low event leaves it, a high event invalidates it")
         {
-            url, pause, agentToken, analystToken, noBuild,
+            url, pause, agentToken, analystToken, noBuild, agentId,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -54,7 +59,7 @@ internal static class DemoCommand
                     return 2;
                 }
 
-                var story = new CacheStory(http, target, Console.Out, parse.GetValue(pause) ? () => WaitForEnterAsync(cancellationToken) : null);
+                var story = new CacheStory(http, target, parse.GetValue(agentId)!, Console.Out, parse.GetValue(pause) ? () => WaitForEnterAsync(cancellationToken) : null);
                 return await story.RunAsync(cancellationToken) == 0 ? 0 : 1;
             }
         });

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Firewall.Api.Tests.Infrastructure;
+using Firewall.Core.Serialization;
 
 namespace Firewall.Api.Tests;
 
@@ -88,14 +89,17 @@ public abstract class QueryTests(FirewallApiFactory factory)
     [Fact]
     public async Task StatsCountEventsPerBucketAndSeverity()
     {
-        var at = new DateTimeOffset(2026, 10, 5, 8, 30, 0, TimeSpan.Zero);
+        // Stats count every agent's events: an hour of its own (within a year), so no other test's events are counted.
+        var hour = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(Random.Shared.Next(365 * 24));
+        var at = hour.AddMinutes(30);
         var agent = factory.Agent();
         for (var i = 0; i < 3; i++)
         {
             await agent.PostAsync(Events.Valid(at: at.AddMinutes(i)));
         }
 
-        var response = await factory.Analyst().GetAsync("/api/v1/stats?from=2026-10-05T08:00:00Z&to=2026-10-05T10:00:00Z&bucket=1h");
+        var response = await factory.Analyst().GetAsync(
+            $"/api/v1/stats?from={UtcTimestampConverter.Format(hour)}&to={UtcTimestampConverter.Format(hour.AddHours(2))}&bucket=1h");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var stats = await response.ReadJsonAsync();

@@ -7,16 +7,40 @@ namespace Firewall.Api.RateLimiting;
 /// configured and answers (spending tokens prefetched from it first), this replica's own buckets
 /// (<see cref="PrincipalBuckets"/>) otherwise, with the same parameters.
 /// </summary>
-internal sealed class PrincipalLimiter(string policy, int burst, int perSecond, RedisTokenBucket? shared, TimeProvider time) : PartitionedRateLimiter<string>
+/// <remarks>
+/// Prefetching keeps the hot path free of round trips: most requests are answered from tokens already taken. What it
+/// must not do is lose budget, so every prefetched token goes back to Redis unless spent: a request the kept tokens
+/// cannot answer alone returns them with its own Redis call (one round trip, as before; local and shared tokens are
+/// spent together), and a timer returns the ones that lapse on a replica the principal stopped using. Two replicas
+/// together then admit the shared quota, less at most a chunk each still held when counting stops.
+/// </remarks>
+internal sealed class PrincipalLimiter : PartitionedRateLimiter<string>
 {
-    private readonly PrefetchedTokens _prefetched = new(time);
-    private readonly int _chunk = PrefetchedTokens.ChunkFor(burst, perSecond);
+    private readonly string _policy;
+    private readonly int _burst;
+    private readonly int _perSecond;
+    private readonly RedisTokenBucket? _shared;
+    private readonly PrefetchedTokens _prefetched;
+    private readonly int _chunk;
+    private readonly ITimer? _returnLapsed;
 
-    private readonly PartitionedRateLimiter<string> _local = PartitionedRateLimiter.Create<string, string>(
-        principal => RateLimitPartition.GetTokenBucketLimiter(principal, _ => PrincipalBuckets.Create(burst, perSecond)));
+    private readonly PartitionedRateLimiter<string> _local;
+
+    public PrincipalLimiter(string policy, int burst, int perSecond, RedisTokenBucket? shared, TimeProvider time)
+    {
+        (_policy, _burst, _perSecond, _shared) = (policy, burst, perSecond, shared);
+        _prefetched = new PrefetchedTokens(time);
+        _chunk = PrefetchedTokens.ChunkFor(burst, perSecond);
+        _local = PartitionedRateLimiter.Create<string, string>(
+            principal => RateLimitPartition.GetTokenBucketLimiter(principal, _ => PrincipalBuckets.Create(burst, perSecond)));
+        if (shared is not null && _chunk > 0)
+        {
+            _returnLapsed = time.CreateTimer(_ => _ = ReturnLapsedAsync(shared), null, PrefetchedTokens.Lifetime, PrefetchedTokens.Lifetime);
+        }
+    }
 
     /// <summary>Whether a verdict needs a round trip (so callers take the asynchronous path).</summary>
-    public bool IsShared => shared is not null;
+    public bool IsShared => _shared is not null;
 
     public override RateLimiterStatistics? GetStatistics(string resource) => _local.GetStatistics(resource);
 
@@ -26,7 +50,7 @@ internal sealed class PrincipalLimiter(string policy, int burst, int perSecond, 
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(string resource, int permitCount, CancellationToken cancellationToken)
     {
-        if (shared is null)
+        if (_shared is null)
         {
             return _local.AttemptAcquire(resource, permitCount);
         }
@@ -36,11 +60,11 @@ internal sealed class PrincipalLimiter(string policy, int burst, int perSecond, 
             return BucketLease.Granted;
         }
 
-        var extra = _prefetched.BeginPrefetch(resource, _chunk);
+        var (extra, returned) = _prefetched.BeginPrefetch(resource, _chunk);
         (BucketLease Lease, long Extra)? verdict = null;
         try
         {
-            verdict = await shared.TryTakeAsync(policy, resource, burst, perSecond, permitCount, extra, cancellationToken);
+            verdict = await _shared.TryTakeAsync(_policy, resource, _burst, _perSecond, permitCount, extra, returned, cancellationToken);
         }
         finally
         {
@@ -53,10 +77,19 @@ internal sealed class PrincipalLimiter(string policy, int burst, int perSecond, 
         return verdict?.Lease ?? _local.AttemptAcquire(resource, permitCount);
     }
 
+    private async Task ReturnLapsedAsync(RedisTokenBucket shared)
+    {
+        foreach (var (principal, tokens) in _prefetched.TakeLapsed())
+        {
+            await shared.ReturnAsync(_policy, principal, _burst, _perSecond, tokens, CancellationToken.None);
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
+            _returnLapsed?.Dispose();
             _local.Dispose();
         }
 

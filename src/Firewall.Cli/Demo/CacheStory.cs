@@ -11,9 +11,10 @@ namespace Firewall.Cli.Demo;
 /// what it proves; a step that does not show what it claims is counted, so the demo is also a check. One analyst query
 /// over a fixed window is repeated, so every repetition is the same cache entry.
 /// </summary>
-internal sealed class CacheStory(HttpClient http, DemoTarget target, TextWriter output, Func<Task>? pause)
+internal sealed class CacheStory(HttpClient http, DemoTarget target, string agentId, TextWriter output, Func<Task>? pause)
 {
-    private const string AgentId = "demo-agent";
+    /// <summary>The agent the demo reports as and asks for, unless told another (whose query is a cache entry of its own).</summary>
+    public const string DefaultAgentId = "demo-agent";
     private const string LeakedToken = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
 
     /// <summary>The id the high event was stored under, once step 5 has run: steps 6 and 7 expect it first.</summary>
@@ -23,7 +24,7 @@ internal sealed class CacheStory(HttpClient http, DemoTarget target, TextWriter 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
-        var query = $"/api/v1/events?minSeverity=high&from={Stamp(now.AddHours(-1))}&to={Stamp(now.AddMinutes(5))}&limit=5";
+        var query = $"/api/v1/events?minSeverity=high&agentId={Uri.EscapeDataString(agentId)}&from={Stamp(now.AddHours(-1))}&to={Stamp(now.AddMinutes(5))}&limit=5";
         await output.WriteLineAsync("The analyst's query has a fixed window (from, to), so each repetition is the same cache entry.\n");
         var steps = new Func<Task<bool>>[]
         {
@@ -140,11 +141,11 @@ internal sealed class CacheStory(HttpClient http, DemoTarget target, TextWriter 
         return problems.Count == 0;
     }
 
-    private static EventInput LowEvent() => new()
+    private EventInput LowEvent() => new()
     {
         EventId = Guid.CreateVersion7(),
         OccurredAt = DateTimeOffset.UtcNow,
-        AgentId = AgentId,
+        AgentId = agentId,
         Type = EventType.Other,
         Action = EventAction.Allowed,
         Severity = Severity.Low,
@@ -152,11 +153,11 @@ internal sealed class CacheStory(HttpClient http, DemoTarget target, TextWriter 
         Content = "What is the weather in Paris tomorrow?",
     };
 
-    private static EventInput HighEvent() => new()
+    private EventInput HighEvent() => new()
     {
         EventId = Guid.CreateVersion7(),
         OccurredAt = DateTimeOffset.UtcNow,
-        AgentId = AgentId,
+        AgentId = agentId,
         Type = EventType.Jailbreak,
         Action = EventAction.Blocked,
         Confidence = 0.95,

@@ -9,7 +9,8 @@ public sealed class TightQueryLimitFactory : FirewallApiFactory
     private Task<PrometheusScrape>? _afterTraffic;
 
     /// <summary>
-    /// An ingest, a cache miss and hit on a fresh query, then queries until one is rejected; /metrics once the health
+    /// An ingest, a cache miss and hit on a fresh query (an explicit window: the default one moves with the minute, so
+    /// the hit could be a miss across a minute boundary), then queries until one is rejected; /metrics once the health
     /// gauge is there. Once per host: the analyst's bucket is spent afterwards.
     /// </summary>
     public Task<PrometheusScrape> ScrapeAfterTrafficAsync() => _afterTraffic ??= TrafficThenScrapeAsync();
@@ -19,7 +20,7 @@ public sealed class TightQueryLimitFactory : FirewallApiFactory
         using var posted = await Agent().PostAsync(Events.Valid());
         Assert.Equal(System.Net.HttpStatusCode.Created, posted.StatusCode);
         var analyst = Analyst();
-        var url = $"/api/v1/events?agentId=metrics-{Guid.NewGuid():N}";
+        var url = EventsUrl.For($"agentId=metrics-{Guid.NewGuid():N}");
         Assert.Equal("MISS", await analyst.XCacheAsync(url));
         Assert.Equal("HIT", await analyst.XCacheAsync(url));
         for (var i = 0; i < 5; i++)
