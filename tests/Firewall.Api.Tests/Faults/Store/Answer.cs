@@ -27,11 +27,14 @@ public sealed record Answer(HttpStatusCode Status, TimeSpan Elapsed, bool HasRet
     /// <summary>Fails unless this is a 503 with Retry-After, sooner than <paramref name="within"/>, with no internals in its body.</summary>
     public void AssertUnavailable(string what, TimeSpan within)
     {
-        Assert.True(Status == HttpStatusCode.ServiceUnavailable, $"{what}: {this}");
+        AssertStatus(HttpStatusCode.ServiceUnavailable, what, within);
         Assert.True(HasRetryAfter, $"{what} answered 503 without Retry-After");
-        Assert.True(Elapsed < within, $"{what} took {Elapsed.TotalSeconds:0.00} s, more than {within.TotalSeconds} s");
         Assert.False(ErrorBodies.LeaksInternals(Body), $"{what}'s body leaks internals: {Body}");
     }
+
+    /// <summary>Fails unless this answer is <paramref name="expected"/>, sooner than <paramref name="within"/>.</summary>
+    public void AssertStatus(HttpStatusCode expected, string what, TimeSpan within) =>
+        Assert.True(Status == expected && Elapsed < within, $"{what}: expected {(int)expected} within {within.TotalSeconds} s, got {this}");
 
     public override string ToString() => $"{(int)Status} after {Elapsed.TotalSeconds:0.00} s: {Body}";
 }

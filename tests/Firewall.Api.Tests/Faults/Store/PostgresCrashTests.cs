@@ -1,6 +1,7 @@
 using Firewall.Api.Tests.Infrastructure;
 using Firewall.Core.Auth;
 using Firewall.Testing;
+using Xunit.Abstractions;
 
 namespace Firewall.Api.Tests.Faults.Store;
 
@@ -11,7 +12,7 @@ namespace Firewall.Api.Tests.Faults.Store;
 /// </summary>
 [Trait("Category", "Faults")]
 [Collection(StoreFaultsCollection.Name)]
-public sealed class PostgresCrashTests : IAsyncLifetime
+public sealed class PostgresCrashTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private PostgresServer? _server;
 
@@ -46,6 +47,7 @@ public sealed class PostgresCrashTests : IAsyncLifetime
 
         await probes.AssertRecoversAsync();
         var load = await run.StopAsync();
+        output.WriteLine(load.ToString());
         FaultInvariants.AssertKept(load, await StoredEvents.InPostgresAsync(store));
     }
 }

@@ -16,6 +16,9 @@ public static class StoreFaultApi
     /// <summary>How soon readiness must say not-ready when the store hangs (issue #10): before a probe gives up waiting.</summary>
     public static readonly TimeSpan ReadinessBound = TimeSpan.FromSeconds(2);
 
+    /// <summary>Liveness never touches the store: it answers at once whatever the store does.</summary>
+    public static readonly TimeSpan LiveBound = TimeSpan.FromSeconds(1);
+
     /// <summary>How long the API may take to serve ingest and queries again once a fault clears.</summary>
     public static readonly TimeSpan Recovery = TimeSpan.FromSeconds(20);
 
