@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace Firewall.Storage;
 
@@ -12,6 +14,22 @@ public static class FirewallStoreProvider
 
     /// <summary>Points the options at the store of <paramref name="provider"/> and its migrations assembly.</summary>
     public static DbContextOptionsBuilder UseFirewallStore(this DbContextOptionsBuilder builder, StoreProvider provider, string connectionString) =>
+        QuietFailures(builder).UseProvider(provider, connectionString);
+
+    /// <summary>
+    /// EF logs a failed command at Error with its SQL, then throws: the exception reaches the one place that logs its cause
+    /// (the batch writer, the problem handler, start-up), and an expected probe (the migrations history table on a fresh
+    /// database) is no error at all. So these lines are Debug: no SQL at Error, no second line per failure.
+    /// </summary>
+    private static DbContextOptionsBuilder QuietFailures(DbContextOptionsBuilder builder) =>
+        builder.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (RelationalEventId.ConnectionError, LogLevel.Debug),
+            (RelationalEventId.TransactionError, LogLevel.Debug),
+            (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+
+    private static DbContextOptionsBuilder UseProvider(this DbContextOptionsBuilder builder, StoreProvider provider, string connectionString) =>
         provider switch
         {
             StoreProvider.Sqlite => builder.UseSqlite(
@@ -19,13 +37,26 @@ public static class FirewallStoreProvider
                 o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
             // No EnableRetryOnFailure: it rejects user transactions, and the batch writer retries on its own terms.
             StoreProvider.Postgres => builder.UseNpgsql(
-                connectionString,
+                PostgresConnectionDefaults.Apply(connectionString),
                 o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown store provider."),
         };
 
-    // Microsoft.Data.Sqlite retries a locked database until DefaultTimeout (30 s unless the connection string says otherwise):
-    // that is the busy timeout. WAL is switched on once at start-up (StoreHostedService).
-    private static string SqliteConnection(string connectionString) =>
-        new SqliteConnectionStringBuilder(connectionString) { Pooling = true }.ToString();
+    /// <summary>
+    /// Microsoft.Data.Sqlite retries a locked database until DefaultTimeout, the busy timeout: 30 s of its own, 5 s here
+    /// unless the connection string sets one, so a writer stuck behind another process's lock fails in bounded time.
+    /// </summary>
+    public const int SqliteBusySeconds = 5;
+
+    // WAL is switched on once at start-up (StoreHostedService).
+    private static string SqliteConnection(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+        if (!ConnectionStringKeywords.Given(connectionString).Overlaps(["defaulttimeout", "commandtimeout"]))
+        {
+            builder.DefaultTimeout = SqliteBusySeconds;
+        }
+
+        return builder.ToString();
+    }
 }

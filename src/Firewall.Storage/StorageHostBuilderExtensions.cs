@@ -23,8 +23,6 @@ public static class StorageHostBuilderExtensions
         var provider = builder.Configuration.GetSection(StorageOptions.Section).GetValue<StoreProvider?>(nameof(StorageOptions.Provider)) ?? StoreProvider.Sqlite;
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString(builder, provider);
         services.AddPooledDbContextFactory<FirewallDbContext>(o => o.UseFirewallStore(provider, connectionString));
-        // A scoped context for health checks and the like; the store's own code uses the factory.
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FirewallDbContext>>().CreateDbContext());
 
         services.AddSingleton<WriteQueue>();
         services.AddSingleton<IEventWriter>(sp => sp.GetRequiredService<WriteQueue>());
@@ -33,6 +31,7 @@ public static class StorageHostBuilderExtensions
         services.TryAddSingleton<IStoreMetrics, NoStoreMetrics>();
         services.AddSingleton<BatchCommitter>();
         services.AddSingleton<BatchProcessor>();
+        services.AddSingleton<StoreDeadline>();
         services.AddSingleton<IEventReader, EventReader>();
         services.AddHostedService<StoreHostedService>();
 

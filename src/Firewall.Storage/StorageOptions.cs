@@ -25,4 +25,11 @@ public sealed class StorageOptions
     /// <summary>Most events written in one transaction.</summary>
     [Range(1, 10_000)]
     public int MaxBatchEvents { get; set; } = 2_000;
+
+    /// <summary>
+    /// How long a request waits for the store (a commit, a query) before it is answered 503 with Retry-After: a hung or
+    /// blackholed database must not hold requests, and agents retry a 503 (see docs/operations.md, "Deadlines").
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan RequestDeadline { get; set; } = TimeSpan.FromSeconds(5);
 }

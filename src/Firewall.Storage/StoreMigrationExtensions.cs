@@ -1,16 +1,28 @@
 using Firewall.Storage.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Firewall.Storage;
 
 public static class StoreMigrationExtensions
 {
-    /// <summary>Applies the pending migrations of the configured provider (what <c>--migrate</c> runs).</summary>
+    /// <summary>Applies the pending migrations of the configured provider (what <c>--migrate</c> runs) and logs which it applied.</summary>
     public static async Task MigrateFirewallStoreAsync(this IServiceProvider services, CancellationToken ct)
     {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreMigrationExtensions).FullName!);
         await using var db = await services.GetRequiredService<IDbContextFactory<FirewallDbContext>>().CreateDbContextAsync(ct);
+        db.Database.SetCommandTimeout(PostgresConnectionDefaults.MaintenanceCommandTimeout);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
+        if (pending.Count == 0)
+        {
+            logger.LogInformation("The store's schema is already up to date; no migration applied");
+        }
+        else
+        {
+            logger.LogInformation("Applied {Count} migration(s) to the store: {Migrations}", pending.Count, string.Join(", ", pending));
+        }
     }
 
     /// <summary>The migrations the store still lacks: a production start-up can refuse to run on an old schema.</summary>

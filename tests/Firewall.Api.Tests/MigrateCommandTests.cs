@@ -31,6 +31,15 @@ public sealed class MigrateCommandTests
         var (exitCode, output) = await RunApiAsync(database.ConnectionString, "--migrate");
 
         Assert.True(exitCode == 0, $"--migrate exited with {exitCode}: {output}");
+        // It says what it applied, and the fresh database's expected probes (no history table yet) are no error, nor SQL in the log.
+        Assert.Contains("Applied", output, StringComparison.Ordinal);
+        Assert.Contains("InitialCreate", output, StringComparison.Ordinal);
+        Assert.Contains("HourlyEventCounts", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"@l\":\"Error\"", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("SELECT ", output, StringComparison.Ordinal);
+        var (againExitCode, again) = await RunApiAsync(database.ConnectionString, "--migrate");
+        Assert.True(againExitCode == 0, $"the second --migrate exited with {againExitCode}: {again}");
+        Assert.Contains("already up to date", again, StringComparison.Ordinal);
         using var factory = new ExistingDatabaseFactory(database.ConnectionString);
         Assert.Equal(HttpStatusCode.Created, (await factory.Agent().PostAsync(Events.Valid())).StatusCode);
     }

@@ -30,6 +30,16 @@ public static class LoggingSetup
         return builder;
     }
 
+    /// <summary>
+    /// A 503 is expected (queue full, store down or past its deadline; the client retries): Warning. Error is kept for
+    /// what needs a fix, so an alert's "grep Error" finds defects, not load.
+    /// </summary>
+    private static LogEventLevel LevelOf(HttpContext context, double elapsedMilliseconds, Exception? exception) =>
+        exception is not null ? LogEventLevel.Error
+        : context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable ? LogEventLevel.Warning
+        : context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
+        : LogEventLevel.Information;
+
     /// <summary>One line per request: method, path template, status, time, principal and trace id.</summary>
     public static IApplicationBuilder UseFirewallRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
@@ -37,6 +47,7 @@ public static class LoggingSetup
             // This host's logger, not the static Log.Logger (the last host built in the process owns that).
             options.Logger = app.ApplicationServices.GetService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.GetLevel = LevelOf;
             options.EnrichDiagnosticContext = (context, http) =>
             {
                 context.Set("RequestId", http.TraceIdentifier);

@@ -5,6 +5,7 @@ using Firewall.Api.Auth;
 using Firewall.Api.Http;
 using Firewall.Api.Operations;
 using Firewall.Api.RateLimiting;
+using Firewall.Core.Events;
 using Firewall.Storage.Reading;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,7 +37,7 @@ public static class StreamEndpoints
         return app;
     }
 
-    private static Results<ServerSentEventsResult<string>, ProblemHttpResult> OpenStream(
+    private static async Task<Results<ServerSentEventsResult<string>, ProblemHttpResult>> OpenStream(
         HttpContext context, LiveTail tail, IEventReader reader, IOptions<StreamOptions> options, FirewallMetrics metrics)
     {
         var request = StreamRequest.Parse(context.Request);
@@ -54,30 +55,33 @@ public static class StreamEndpoints
             httpMetrics.MetricsDisabled = true;
         }
 
-        return TypedResults.ServerSentEvents(FramesAsync(subscription, request.LastEventId, reader, options.Value, metrics, context.RequestAborted));
+        // The replay is read before the response starts, so a store that fails or passes its deadline is a 503 with
+        // Retry-After (the exception handler's), not a stream that opens and breaks.
+        IReadOnlyList<SecurityEvent> missed = request.LastEventId is { } after
+            ? await reader.ReadAfterAsync(subscription.Filter, after, options.Value.ReplayLimit, context.RequestAborted)
+            : [];
+        return TypedResults.ServerSentEvents(FramesAsync(subscription, request.LastEventId, missed, metrics, options.Value.HeartbeatInterval, context.RequestAborted));
     }
 
     /// <summary>
-    /// A heartbeat with the retry advice first (it sends the headers at once), the stored events after Last-Event-ID, then
-    /// live events: subscribed before the replay, so none falls between, and skipped up to the last id replayed.
+    /// A heartbeat with the retry advice first (it sends the headers at once), the stored events after Last-Event-ID (read
+    /// before the response started), then live events: subscribed before the replay was read, so none falls between, and
+    /// skipped up to the last id replayed.
     /// </summary>
     private static async IAsyncEnumerable<SseItem<string>> FramesAsync(
-        LiveSubscription subscription, long? lastEventId, IEventReader reader, StreamOptions options, FirewallMetrics metrics,
+        LiveSubscription subscription, long? lastEventId, IReadOnlyList<SecurityEvent> missed, FirewallMetrics metrics, TimeSpan heartbeat,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return new SseItem<string>("", HeartbeatEvent) { ReconnectionInterval = ReconnectAfter };
         var seen = lastEventId ?? 0;
-        if (lastEventId is { } after)
+        foreach (var replayed in missed)
         {
-            foreach (var missed in await reader.ReadAfterAsync(subscription.Filter, after, options.ReplayLimit, cancellationToken))
-            {
-                seen = missed.Id;
-                metrics.StreamPushed("replay");
-                yield return Frame(LiveEvent.From(missed));
-            }
+            seen = replayed.Id;
+            metrics.StreamPushed("replay");
+            yield return Frame(LiveEvent.From(replayed));
         }
 
-        while (await NextAsync(subscription, options.HeartbeatInterval, cancellationToken) is var wake && wake != Wake.Ended)
+        while (await NextAsync(subscription, heartbeat, cancellationToken) is var wake && wake != Wake.Ended)
         {
             if (wake == Wake.Idle)
             {

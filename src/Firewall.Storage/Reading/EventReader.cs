@@ -4,10 +4,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Firewall.Storage.Reading;
 
-/// <summary>Keyset pages without OFFSET, and stats from the rollup, never from events.</summary>
-internal sealed class EventReader(IDbContextFactory<FirewallDbContext> factory) : IEventReader
+/// <summary>Keyset pages without OFFSET, and stats from the rollup, never from events; every read within the request deadline.</summary>
+internal sealed class EventReader(IDbContextFactory<FirewallDbContext> factory, StoreDeadline deadline) : IEventReader
 {
-    public async Task<EventPage> QueryAsync(EventFilter filter, int limit, Keyset? after, CancellationToken cancellationToken)
+    public Task<EventPage> QueryAsync(EventFilter filter, int limit, Keyset? after, CancellationToken cancellationToken) =>
+        deadline.RunAsync(ct => ReadPageAsync(filter, limit, after, ct), cancellationToken);
+
+    public Task<SecurityEvent?> FindAsync(long id, CancellationToken cancellationToken) =>
+        deadline.RunAsync(ct => ReadOneAsync(id, ct), cancellationToken);
+
+    public Task<IReadOnlyList<SecurityEvent>> ReadAfterAsync(EventFilter filter, long afterId, int limit, CancellationToken cancellationToken) =>
+        deadline.RunAsync(ct => ReadNewerAsync(filter, afterId, limit, ct), cancellationToken);
+
+    public Task<IReadOnlyList<SeverityCounts>> CountAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan bucket, CancellationToken cancellationToken) =>
+        deadline.RunAsync(ct => ReadCountsAsync(from, to, bucket, ct), cancellationToken);
+
+    private async Task<EventPage> ReadPageAsync(EventFilter filter, int limit, Keyset? after, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -18,14 +30,14 @@ internal sealed class EventReader(IDbContextFactory<FirewallDbContext> factory) 
         return new EventPage(items, next);
     }
 
-    public async Task<SecurityEvent?> FindAsync(long id, CancellationToken cancellationToken)
+    private async Task<SecurityEvent?> ReadOneAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var record = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         return record is null ? null : EventMapping.ToEvent(record);
     }
 
-    public async Task<IReadOnlyList<SecurityEvent>> ReadAfterAsync(EventFilter filter, long afterId, int limit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SecurityEvent>> ReadNewerAsync(EventFilter filter, long afterId, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -37,7 +49,7 @@ internal sealed class EventReader(IDbContextFactory<FirewallDbContext> factory) 
     /// Counts at minute resolution: a minute is counted when its start lies in [from, to). Whole hours are read from the
     /// hourly rollup (60 times fewer rows), anything finer from the per-minute one.
     /// </summary>
-    public async Task<IReadOnlyList<SeverityCounts>> CountAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan bucket, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SeverityCounts>> ReadCountsAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan bucket, CancellationToken cancellationToken)
     {
         if (bucket < TimeSpan.FromMinutes(1) || bucket.Ticks % TimeSpan.TicksPerMinute != 0)
         {

@@ -21,6 +21,7 @@ internal sealed class PostgresMaintenance(
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.Database.SetCommandTimeout(PostgresConnectionDefaults.MaintenanceCommandTimeout);
 
         var created = 0;
         for (var day = today.AddDays(-DaysBehind); day <= today.AddDays(DaysAhead); day = day.AddDays(1))

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Firewall.Core.Diagnostics;
 using Firewall.Core.Events;
 using Microsoft.Extensions.Logging;
 
@@ -10,8 +11,10 @@ namespace Firewall.Storage.Writing;
 /// </summary>
 internal sealed class BatchProcessor(
     BatchCommitter committer, IEnumerable<ICommitListener> listeners, IEnumerable<ICreatedEventsListener> createdListeners,
-    IStoreMetrics metrics, ILogger<BatchProcessor> logger)
+    IStoreMetrics metrics, TimeProvider time, ILogger<BatchProcessor> logger)
 {
+    private readonly LogThrottle failures = new(LogThrottle.DefaultInterval, time);
+
     public async Task ProcessAsync(IReadOnlyList<WriteRequest> batch)
     {
         var events = batch.SelectMany(r => r.Events).ToList();
@@ -26,8 +29,13 @@ internal sealed class BatchProcessor(
         catch (Exception ex)
         {
             metrics.BatchFailed(events.Count, Stopwatch.GetElapsedTime(started));
-            // Whatever failed, the transaction rolled back and the loop must live on to serve the next batch.
-            logger.LogError(ex, "Writing a batch of {Count} events failed; none of it is stored", events.Count);
+            // Whatever failed, the transaction rolled back and the loop must live on to serve the next batch. The cause is
+            // logged here, with its exception, once per interval: a store that is down fails every batch the same way.
+            if (failures.TryEnter(ex.GetType().FullName!, out var suppressed))
+            {
+                logger.LogError(ex, "Writing a batch of {Count} events failed; none of it is stored ({Suppressed} more failed batches since the last line)", events.Count, suppressed);
+            }
+
             // Never a 500: agents retry 503 and drop data on anything else, and nothing of the batch is stored.
             var failure = new StoreUnavailableException("The event store cannot take writes now.", ex);
             foreach (var request in batch)

@@ -11,6 +11,7 @@ internal sealed class WriteQueue(IOptions<StorageOptions> options) : IEventWrite
 {
     private readonly Channel<WriteRequest> channel = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly int capacity = options.Value.WriteQueueCapacity;
+    private readonly TimeSpan deadline = options.Value.RequestDeadline;
     private int queuedEvents;
 
     /// <summary>Events accepted and not yet taken by the batch writer.</summary>
@@ -39,8 +40,15 @@ internal sealed class WriteQueue(IOptions<StorageOptions> options) : IEventWrite
             throw new StoreUnavailableException("The event store is shutting down.");
         }
 
-        // The caller may stop waiting; the batch goes on, and a retry finds the event stored.
-        return await request.Completion.Task.WaitAsync(cancellationToken);
+        // The caller stops waiting at the deadline (or when it gives up); the batch goes on, and a retry finds the event stored.
+        try
+        {
+            return await request.Completion.Task.WaitAsync(deadline, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw StoreDeadline.Exceeded(deadline);
+        }
     }
 
     /// <summary>Waits for work; false once the queue is closed and drained.</summary>

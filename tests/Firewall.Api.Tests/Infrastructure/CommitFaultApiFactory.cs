@@ -14,8 +14,12 @@ public class CommitFaultApiFactory : FirewallApiFactory
 
     public CommitFaults Faults { get; } = new();
 
+    // A held commit holds its requests as long as the test wants: the request deadline (StoreDeadlineTests' subject) is out of the way.
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-        [new("Firewall:Store:WriteQueueCapacity", QueueCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+    [
+        new("Firewall:Store:WriteQueueCapacity", QueueCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("Firewall:Store:RequestDeadline", "00:02:00"),
+    ];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
