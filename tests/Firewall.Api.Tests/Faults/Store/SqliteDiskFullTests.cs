@@ -27,6 +27,7 @@ public sealed class SqliteDiskFullTests(ITestOutputHelper output)
         using (var api = await StoreFaultApi.OnSqliteAsync(disk.Path))
         {
             using var probes = new Probes(api);
+            await probes.AssertServesAsync();
             await using var run = LoadRun.Start(api.ClientFor(Roles.Agent, Answer.Patience));
 
             for (var cycle = 0; cycle < FaultMode.Cycles; cycle++)
@@ -45,7 +46,7 @@ public sealed class SqliteDiskFullTests(ITestOutputHelper output)
                 }
             }
 
-            await probes.AssertRecoversAsync();
+            await probes.AssertServesAsync();
             var load = await run.StopAsync();
             output.WriteLine(load.ToString());
             FaultInvariants.AssertKept(load, await StoredEvents.InSqliteAsync(disk.Path));
