@@ -8,7 +8,9 @@ namespace Firewall.Testing;
 /// forwards no byte either way, as a server stopped with SIGSTOP or a blackholed route does; thawed, it delivers what it
 /// held. It hangs the store for one API without touching the shared server.
 /// </summary>
+#pragma warning disable CA1001 // _stop is cancelled, never disposed: relays still read its token as they wind down.
 public sealed class FreezableTcpProxy : IAsyncDisposable
+#pragma warning restore CA1001
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
@@ -43,11 +45,15 @@ public sealed class FreezableTcpProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_stop.IsCancellationRequested)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         Thaw();
         _listener.Stop();
         await _accepting.ContinueWith(_ => { }, TaskScheduler.Default);
-        _stop.Dispose();
     }
 
     private static TaskCompletionSource Thawed()

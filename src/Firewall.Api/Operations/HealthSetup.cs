@@ -7,7 +7,7 @@ public static class HealthSetup
 {
     public static IHostApplicationBuilder AddFirewallHealth(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"], timeout: StoreHealthCheck.Timeout);
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"], timeout: StoreHealthCheck.Backstop);
         return builder;
     }
 

@@ -10,7 +10,9 @@ public static class LoggingSetup
     public static IHostApplicationBuilder AddFirewallLogging(this IHostApplicationBuilder builder)
     {
         // No static bootstrap logger: a second host in the same process (tests) would find it frozen.
-        builder.Services.AddSerilog((services, logger) =>
+        // preserveStaticLogger: every ILogger<T> of this host writes to this host's logger, not to the static Log.Logger
+        // that the last host built in the process owns (tests run several hosts at once).
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) =>
         {
             // Quiet framework defaults that hold even without appsettings.json; configuration may override them.
             logger.MinimumLevel.Information()

@@ -17,6 +17,9 @@ internal sealed class StoreHealthCheck(IDbContextFactory<FirewallDbContext> fact
     /// <summary>Under the probe's 2 s, with room for the HTTP round trip.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(1500);
 
+    /// <summary>The health-check service's own timeout for this check: a backstop only, later than <see cref="Timeout"/> so the check's answer wins.</summary>
+    public static readonly TimeSpan Backstop = TimeSpan.FromMilliseconds(1800);
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
@@ -28,7 +31,12 @@ internal sealed class StoreHealthCheck(IDbContextFactory<FirewallDbContext> fact
         {
             return HealthCheckResult.Unhealthy(string.Create(CultureInfo.InvariantCulture, $"The store did not answer within {Timeout.TotalSeconds:0.0} s."));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // The probe went away, or the registration's backstop fired first on a starved machine: not ready either way.
+            return HealthCheckResult.Unhealthy("The store check was cancelled before the store answered.");
+        }
+        catch (Exception ex)
         {
             return HealthCheckResult.Unhealthy($"The store failed: {ex.GetType().Name}: {ex.Message}");
         }
