@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json.Nodes;
 using Firewall.Api.Tests.Infrastructure;
 using Firewall.Core.Auth;
 
@@ -15,7 +17,7 @@ public sealed class Probes(ServingApi api) : IDisposable
 
     public Task<Answer> IngestAsync() => IngestAsync(Events.Valid());
 
-    public Task<Answer> IngestAsync(System.Text.Json.Nodes.JsonObject body) => Answer.TimeAsync(() => _agent.PostAsync(body));
+    public Task<Answer> IngestAsync(JsonObject body) => Answer.TimeAsync(() => _agent.PostAsync(body));
 
     public Task<Answer> QueryAsync(string agentId) => Answer.TimeAsync(() => _analyst.GetAsync(EventsUrl.For($"agentId={agentId}")));
 
@@ -37,13 +39,13 @@ public sealed class Probes(ServingApi api) : IDisposable
         Answer? ingest = null, query = null, ready = null;
         while (DateTime.UtcNow < deadline)
         {
-            var agentId = $"recovery-{Guid.NewGuid():N}";
+            var agentId = $"serving-{Guid.NewGuid():N}";
             var body = Events.ForAgent(agentId);
             ingest = await IngestAsync(body);
-            query = ingest.Status == System.Net.HttpStatusCode.Created ? await QueryAsync(agentId) : null;
+            query = ingest.Status == HttpStatusCode.Created ? await QueryAsync(agentId) : null;
             ready = await ReadyAsync();
-            if (query is { Status: System.Net.HttpStatusCode.OK } && query.Body.Contains(body["eventId"]!.GetValue<string>(), StringComparison.Ordinal)
-                && ready.Status == System.Net.HttpStatusCode.OK)
+            if (query is { Status: HttpStatusCode.OK } && query.Body.Contains(body["eventId"]!.GetValue<string>(), StringComparison.Ordinal)
+                && ready.Status == HttpStatusCode.OK)
             {
                 return;
             }

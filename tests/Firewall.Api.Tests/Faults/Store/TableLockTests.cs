@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json.Nodes;
 using Firewall.Api.Tests.Infrastructure;
 using Firewall.Core.Auth;
 using Firewall.Testing;
@@ -37,7 +39,7 @@ public sealed class TableLockTests(ITestOutputHelper output) : IAsyncLifetime
         using var probes = new Probes(api);
         await probes.AssertServesAsync();
         await using var run = LoadRun.Start(api.ClientFor(Roles.Agent, Answer.Patience));
-        var refused = new List<System.Text.Json.Nodes.JsonObject>();
+        var refused = new List<JsonObject>();
 
         for (var cycle = 0; cycle < FaultMode.Cycles; cycle++)
         {
@@ -57,7 +59,7 @@ public sealed class TableLockTests(ITestOutputHelper output) : IAsyncLifetime
         foreach (var body in refused)
         {
             var retry = await probes.IngestAsync(body);
-            Assert.True(retry.Status is System.Net.HttpStatusCode.Created or System.Net.HttpStatusCode.OK, $"the retry of an event refused under the lock: {retry}");
+            Assert.True(retry.Status is HttpStatusCode.Created or HttpStatusCode.OK, $"the retry of an event refused under the lock: {retry}");
         }
 
         var load = await run.StopAsync();
