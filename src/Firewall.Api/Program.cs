@@ -15,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddFirewallLogging();      // Serilog: JSON to the console outside Development
 builder.AddFirewallProblems();     // RFC 9457 for every error, strict JSON, body size limits
+builder.AddFirewallSlowClientLimits(); // Kestrel closes connections that dribble headers or bodies (slowloris)
 builder.AddFirewallAuth();         // JWT bearer, role policies, client-credentials clients; the key is checked first
 builder.AddFirewallStorage();      // EF Core store (SQLite default, PostgreSQL) and the group-commit writer
 builder.AddFirewallRedis();        // optional: shared cache and rate limits, never required (invariant 5)

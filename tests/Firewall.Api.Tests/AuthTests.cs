@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Firewall.Api.Tests.Infrastructure;
 using Firewall.Core.Auth;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -98,6 +101,33 @@ public abstract class AuthTests(FirewallApiFactory factory)
         Assert.DoesNotContain("error_description", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("refresh+jwt")]
+    [InlineData("id_token+jwt")]
+    [InlineData("application/json")]
+    public async Task AValidlySignedTokenOfAnotherTypeIsRejectedForQueriesAndIngest(string typ)
+    {
+        var token = SignTyped($$"""{"alg":"HS256","typ":"{{typ}}"}""", "analyst", "agent");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetWith(token)).StatusCode);
+        var agent = factory.CreateClient();
+        agent.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await agent.PostAsync(Infrastructure.Events.Valid())).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("""{"alg":"HS256"}""")]
+    [InlineData("""{"alg":"HS256","typ":"JWT"}""")]
+    [InlineData("""{"alg":"HS256","typ":"jwt"}""")]
+    [InlineData("""{"alg":"HS256","typ":"at+jwt"}""")]
+    [InlineData("""{"alg":"HS256","typ":"application/AT+JWT"}""")]
+    public async Task AnAccessTokenTypedJwtOrAtJwtOrUntypedIsAccepted(string header) =>
+        Assert.Equal(HttpStatusCode.OK, (await GetWith(SignTyped(header, "analyst"))).StatusCode);
+
+    [Fact]
+    public void TokensThisServiceMintsAreTypedAtJwt() =>
+        Assert.Equal("at+jwt", new JsonWebToken(TestKeys.TokenFor(Roles.Agent)).Typ);
+
     private async Task<HttpResponseMessage> GetWith(string token)
     {
         var client = factory.CreateClient();
@@ -122,6 +152,20 @@ public abstract class AuthTests(FirewallApiFactory factory)
             Expires = expiry,
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), algorithm),
         });
+    }
+
+    /// <summary>An HS256 token with the trusted key and exactly <paramref name="headerJson"/> as its JOSE header (the handler always writes a typ).</summary>
+    private static string SignTyped(string headerJson, params string[] roles)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var payload = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["sub"] = "test-typed", ["role"] = roles, ["iss"] = TokenSettings.DefaultIssuer, ["aud"] = TokenSettings.DefaultAudience,
+            ["iat"] = now.ToUnixTimeSeconds(), ["nbf"] = now.ToUnixTimeSeconds(), ["exp"] = now.AddMinutes(5).ToUnixTimeSeconds(),
+        });
+        var signingInput = $"{Base64UrlEncoder.Encode(headerJson)}.{Base64UrlEncoder.Encode(payload)}";
+        var signature = HMACSHA256.HashData(TestKeys.Trusted, Encoding.ASCII.GetBytes(signingInput));
+        return $"{signingInput}.{Base64UrlEncoder.Encode(signature)}";
     }
 }
 

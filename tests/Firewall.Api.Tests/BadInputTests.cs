@@ -67,6 +67,86 @@ public abstract class BadInputTests(FirewallApiFactory factory)
         Assert.Contains("U+0000", (await response.ProblemErrorsFor(field))[0], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("content")]
+    [InlineData("message")]
+    [InlineData("agentId")]
+    [InlineData("model")]
+    [InlineData("source.userId")]
+    [InlineData("source.sessionId")]
+    [InlineData("attributes.k")]
+    public async Task ALoneSurrogateInAnyStringIsA400NamingTheField(string field)
+    {
+        var response = await factory.Agent().PostAsync(EventsPath, Events.Json(WithLoneSurrogateAt(field)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not valid Unicode", (await response.ProblemErrorsFor(field))[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALoneSurrogateInAnAttributeKeyNamesTheAttributes()
+    {
+        var raw = Events.Valid().ToJsonString().TrimEnd('}') + ",\"attributes\":{\"\\udc00\":1}}";
+
+        var response = await factory.Agent().PostAsync(EventsPath, Events.Json(raw));
+
+        Assert.Contains("property name", (await response.ProblemErrorsFor("attributes"))[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BytesThatAreNotUtf8AreA400NamingTheField()
+    {
+        var raw = Encoding.UTF8.GetBytes(Events.Valid(content: "before-X-after").ToJsonString());
+        var at = raw.AsSpan().IndexOf("-X-"u8) + 1;
+        byte[] body = [.. raw[..at], 0xED, 0xA0, 0x80, .. raw[(at + 1)..]];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await factory.Agent().PostAsync(EventsPath, content);
+
+        Assert.NotEmpty(await response.ProblemErrorsFor("content"));
+    }
+
+    [Fact]
+    public async Task APairedSurrogateEscapeIsText()
+    {
+        var raw = Events.Valid(content: "PLACEHOLDER").ToJsonString().Replace("PLACEHOLDER", "smile \\ud83d\\ude00", StringComparison.Ordinal);
+
+        var response = await factory.Agent().PostAsync(EventsPath, Events.Json(raw));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var stored = await response.ReadJsonAsync();
+        Assert.Equal("smile \U0001F600", stored.RootElement.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task ABatchRejectsEachBadItemAloneAndStoresItsNeighbours()
+    {
+        var valid = Events.Valid();
+        string[] items =
+        [
+            WithLoneSurrogateAt("attributes.k"),
+            valid.ToJsonString(),
+            Events.Valid().ToJsonString().TrimEnd('}') + ",\"\\ud800\":1}",
+            Events.Valid().ToJsonString().Replace("\"action\":\"blocked\"", "\"action\":\"blocked\",\"action\":\"allowed\"", StringComparison.Ordinal),
+            Events.Valid().ToJsonString().TrimEnd('}') + ",\"attributes\":" + string.Concat(Enumerable.Repeat("{\"a\":", 40)) + "1" + new string('}', 40) + "}",
+            "null",
+        ];
+
+        var response = await factory.Agent().PostAsync($"{EventsPath}/batch", Events.Json("{\"events\":[" + string.Join(',', items) + "]}"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var batch = await response.ReadJsonAsync();
+        Assert.Equal(1, batch.RootElement.GetProperty("created").GetInt32());
+        Assert.Equal(5, batch.RootElement.GetProperty("rejected").GetInt32());
+        var results = batch.RootElement.GetProperty("results");
+        Assert.True(results[0].GetProperty("errors").TryGetProperty("attributes.k", out _), results[0].ToString());
+        Assert.True(results[3].GetProperty("errors").TryGetProperty("action", out _), results[3].ToString());
+        Assert.Equal(valid["eventId"]!.GetValue<string>(), results[1].GetProperty("eventId").GetString());
+        var stored = await factory.Analyst().GetAsync($"{EventsPath}/{results[1].GetProperty("id").GetInt64()}");
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+    }
+
     [Fact]
     public async Task NestingDeeperThan32IsRejected()
     {
@@ -238,6 +318,34 @@ public abstract class BadInputTests(FirewallApiFactory factory)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("", "gzip")]
+    [InlineData("/batch", "br")]
+    [InlineData("", "identity,deflate")]
+    public async Task ACompressedBodyIs415NamingTheEncoding(string path, string encodings)
+    {
+        using var content = Events.Json(Events.Valid().ToJsonString());
+        foreach (var coding in encodings.Split(','))
+        {
+            content.Headers.ContentEncoding.Add(coding);
+        }
+
+        var response = await factory.Agent().PostAsync(EventsPath + path, content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        using var problem = await response.ReadJsonAsync();
+        Assert.Contains($"Content-Encoding '{encodings.Split(',')[^1]}' is not supported", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnIdentityEncodedBodyIsAccepted()
+    {
+        using var content = Events.Json(Events.Valid().ToJsonString());
+        content.Headers.ContentEncoding.Add("identity");
+
+        Assert.Equal(HttpStatusCode.Created, (await factory.Agent().PostAsync(EventsPath, content)).StatusCode);
+    }
+
     [Fact]
     public async Task AnUnknownQueryParameterIsNamed()
     {
@@ -289,6 +397,22 @@ public abstract class BadInputTests(FirewallApiFactory factory)
         var response = await factory.Analyst().GetAsync($"{EventsPath}?limit=1&minSeverity=critical&cursor={cursor}");
 
         Assert.NotEmpty(await response.ProblemErrorsFor("cursor"));
+    }
+
+    /// <summary>A valid event whose <paramref name="field"/> (a path such as source.userId) holds the lone surrogate escape <c>\ud800</c>.</summary>
+    private static string WithLoneSurrogateAt(string field)
+    {
+        const string Placeholder = "LONE-SURROGATE";
+        var body = Events.Valid();
+        var path = field.Split('.');
+        JsonNode holder = body;
+        foreach (var segment in path[..^1])
+        {
+            holder = holder[segment] ??= new JsonObject();
+        }
+
+        holder[path[^1]] = Placeholder;
+        return body.ToJsonString().Replace(Placeholder, "\\ud800", StringComparison.Ordinal);
     }
 
     /// <summary>The nextCursor of a one-item first page, after making sure there is a second page.</summary>

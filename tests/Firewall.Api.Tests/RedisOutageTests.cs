@@ -133,6 +133,23 @@ public sealed class RedisOutageTests : IAsyncLifetime
         Assert.Contains(eventId, body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnEmptyRedisAfterAStopNeverBringsBackAnEntryCachedBeforeTheStop()
+    {
+        var api = await StartAsync(("Firewall:Redis:BreakDuration", "00:00:00.5"));
+        var agentId = $"empty-{Guid.NewGuid():N}";
+        var url = EventsUrl.For($"agentId={agentId}");
+        await api.Analyst().QueryAsync(url);
+        Assert.Equal("HIT", await api.Analyst().XCacheAsync(url)); // now in the in-process L1 as well
+
+        await _redis.StopAsync();
+        var eventId = await api.Agent().PostForAgentAsync(agentId); // its generation bump is lost
+        await _redis.StartAsync(); // empty: no epoch, no generations; a counter epoch would come back to its old value
+
+        var (_, body) = await UntilCacheUsedAsync(api.Analyst(), url);
+        Assert.Contains(eventId, body, StringComparison.Ordinal);
+    }
+
     private async Task<ReplicaFactory> StartAsync(params (string, string)[] settings) => await StartAsync(started: true, settings);
 
     private async Task<ReplicaFactory> StartAsync(bool started, params (string, string)[] settings)

@@ -36,6 +36,7 @@ public abstract class TokenEndpointTests(ClientsFactory factory)
         Assert.Equal("Bearer", body.RootElement.GetProperty("token_type").GetString());
         Assert.Equal(900, body.RootElement.GetProperty("expires_in").GetInt32());
         var token = body.RootElement.GetProperty("access_token").GetString()!;
+        Assert.Equal("at+jwt", new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).Typ);
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsync(Events.Valid())).StatusCode);

@@ -53,6 +53,8 @@ public sealed class RedactorTests
     [Theory]
     [InlineData("card 4111 1111 1111 1112 fails Luhn")]
     [InlineData("order 1234567890123456 is an id")]
+    [InlineData("agent tail-a4111111111111111f is a hex id, not a card")]
+    [InlineData("host4111111111111111 glues letters to Luhn-valid digits")]
     [InlineData("pay to GB82 WEST 1234 5698 7654 33 (bad checksum)")]
     [InlineData("pay to XX82WEST12345698765432 (no such country)")]
     [InlineData("ssn 000-12-3456 has area zero")]

@@ -43,6 +43,6 @@ public sealed partial class SecretTests
         Assert.All(example["stringData"]!.AsObject(), pair => Assert.Contains("<", (string?)pair.Value, StringComparison.Ordinal));
     }
 
-    [GeneratedRegex("password|secret|signingkey|signing-key|connection", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("password|secret|signingkey|signing-key|pseudonymkey|pseudonym-key|connection", RegexOptions.IgnoreCase)]
     private static partial Regex Credential();
 }

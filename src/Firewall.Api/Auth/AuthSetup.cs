@@ -35,6 +35,8 @@ public static class AuthSetup
                     RequireSignedTokens = true,
                     NameClaimType = "sub",
                     RoleClaimType = "role",
+                    // Explicit typing, for our own keys and an authority's alike: a refresh or ID token is not an access token.
+                    TypeValidator = AccessTokenType.Validate,
                 };
                 if (keys.Settings is { } settings)
                 {

@@ -10,7 +10,7 @@ public sealed class InProcessCacheBackend(IOptions<CacheOptions> options) : ICac
     private readonly MemoryEntries _entries = new(options.Value.MemoryLimitBytes, options.Value.Ttl);
 
     public ValueTask<CacheVersion?> ReadVersionAsync(IReadOnlyList<Severity> severities, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<CacheVersion?>(new CacheVersion(0, [.. severities.Select(s => Volatile.Read(ref _generations[(int)s]))]));
+        ValueTask.FromResult<CacheVersion?>(new CacheVersion("local", [.. severities.Select(s => Volatile.Read(ref _generations[(int)s]))]));
 
     public ValueTask BumpAsync(IReadOnlySet<Severity> severities, CancellationToken cancellationToken)
     {

@@ -13,12 +13,23 @@ public sealed class RedisCacheBackend(RedisGate gate, RedisKeys keys, RedisEpoch
 {
     private readonly MemoryEntries _local = new(options.Value.MemoryLimitBytes, options.Value.LocalTtl < options.Value.Ttl ? options.Value.LocalTtl : options.Value.Ttl);
 
-    /// <summary>One round trip: MGET of the epoch and the generations.</summary>
+    /// <summary>One round trip: MGET of the epoch and the generations; none (bypass) while the epoch is not set.</summary>
     public async ValueTask<CacheVersion?> ReadVersionAsync(IReadOnlyList<Severity> severities, CancellationToken cancellationToken)
     {
         RedisKey[] read = [keys.Epoch, .. severities.Select(keys.Generation)];
         var (ok, values) = await gate.TryAsync(db => db.StringGetAsync(read), cancellationToken);
-        return ok ? new CacheVersion(ToLong(values[0]), [.. values.Skip(1).Select(ToLong)]) : null;
+        if (!ok)
+        {
+            return null;
+        }
+
+        if (values[0].IsNull)
+        {
+            epoch.Invalidate(lostBump: false); // flushed or restarted without this replica noticing: set one first
+            return null;
+        }
+
+        return new CacheVersion(values[0].ToString(), [.. values.Skip(1).Select(ToLong)]);
     }
 
     /// <summary>Pipelined INCRs. When they fail, the next use of Redis moves the epoch on (the batch writer only logs our failures).</summary>

@@ -6,12 +6,18 @@ namespace Firewall.Api.Http;
 /// <summary>Reads a JSON request body under a size limit and turns every parser complaint into a field error.</summary>
 internal static class JsonBody
 {
-    /// <summary>The whole body, at most <paramref name="maxBytes"/> (413 beyond); 415 unless it is JSON.</summary>
+    /// <summary>The whole body, at most <paramref name="maxBytes"/> (413 beyond); 415 unless it is identity-encoded JSON.</summary>
     public static async Task<byte[]> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
         {
-            throw new BadHttpRequestException("The body must be JSON (Content-Type: application/json).", StatusCodes.Status415UnsupportedMediaType);
+            throw Unsupported("The body must be JSON (Content-Type: application/json).");
+        }
+
+        // No decompression yet: a compressed body would otherwise be read as bytes and called "not valid JSON".
+        if (UnsupportedCoding(request) is { } coding)
+        {
+            throw Unsupported($"Content-Encoding '{coding}' is not supported; send identity-encoded JSON.");
         }
 
         if (request.ContentLength > maxBytes)
@@ -35,32 +41,39 @@ internal static class JsonBody
         return buffer.ToArray();
     }
 
-    /// <summary>Deserializes strictly (see <see cref="FirewallJson"/>); a null or malformed document is a 400 naming the field.</summary>
-    public static T Deserialize<T>(ReadOnlySpan<byte> json, string rootName) where T : class
+    /// <summary>
+    /// Deserializes strictly (<see cref="FirewallJson"/>, or <paramref name="options"/>). A null or malformed document, or a
+    /// string that is not Unicode text (<see cref="JsonText"/>) down to <paramref name="checkedDepth"/>, is a 400 naming the field.
+    /// </summary>
+    public static T Deserialize<T>(ReadOnlySpan<byte> json, string rootName, JsonSerializerOptions? options = null, int checkedDepth = int.MaxValue)
+        where T : class
     {
+        options ??= FirewallJson.Options;
+        if (JsonText.FindInvalid(json, rootName, options.MaxDepth, checkedDepth) is { } invalid)
+        {
+            throw RequestValidationException.For(invalid.Key, invalid.Value);
+        }
+
         try
         {
-            return JsonSerializer.Deserialize<T>(json, FirewallJson.Options)
+            return JsonSerializer.Deserialize<T>(json, options)
                 ?? throw RequestValidationException.For(rootName, "must be a JSON object.");
         }
         catch (JsonException exception)
         {
-            throw new RequestValidationException(JsonErrors.Describe(exception, rootName));
+            throw new RequestValidationException(JsonErrors.Describe(exception, rootName, options.MaxDepth));
         }
     }
 
-    /// <summary>As <see cref="Deserialize{T}(ReadOnlySpan{byte}, string)"/>, for one element of a larger document.</summary>
-    public static T Deserialize<T>(JsonElement element, string rootName) where T : class
-    {
-        try
-        {
-            return element.Deserialize<T>(FirewallJson.Options) ?? throw RequestValidationException.For(rootName, "must be a JSON object.");
-        }
-        catch (JsonException exception)
-        {
-            throw new RequestValidationException(JsonErrors.Describe(exception, rootName));
-        }
-    }
+    /// <summary>The first content coding other than identity (RFC 9110 §8.4), shortened for the answer; null when there is none.</summary>
+    private static string? UnsupportedCoding(HttpRequest request) =>
+        request.Headers.ContentEncoding
+            .SelectMany(value => (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .FirstOrDefault(coding => !coding.Equals("identity", StringComparison.OrdinalIgnoreCase)) is { } found
+            ? found[..Math.Min(found.Length, 32)]
+            : null;
+
+    private static BadHttpRequestException Unsupported(string detail) => new(detail, StatusCodes.Status415UnsupportedMediaType);
 
     private static BadHttpRequestException TooLarge(long maxBytes) =>
         new($"The body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);

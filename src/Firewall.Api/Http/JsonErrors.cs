@@ -8,7 +8,7 @@ internal static class JsonErrors
     /// <summary>Fields API.md reserves for the server: sending them is an error, never trusted.</summary>
     private static readonly HashSet<string> ServerOwned = ["id", "receivedAt", "category", "riskScore", "findings", "redactions", "agentSeverity", "ruleSetVersion"];
 
-    public static Dictionary<string, string[]> Describe(JsonException exception, string rootName)
+    public static Dictionary<string, string[]> Describe(JsonException exception, string rootName, int maxDepth)
     {
         var field = FieldOf(exception.Path, rootName);
         var leaf = field[(field.LastIndexOf('.') + 1)..];
@@ -18,12 +18,15 @@ internal static class JsonErrors
             var m when m.Contains("could not be mapped", StringComparison.Ordinal) => ServerOwned.Contains(leaf)
                 ? "is assigned by the server and must not be sent."
                 : "is not a known field.",
-            var m when m.Contains("maximum configured depth", StringComparison.Ordinal) => "is nested deeper than 32 levels.",
+            var m when m.Contains("maximum configured depth", StringComparison.Ordinal) => $"is nested deeper than {maxDepth} levels.",
             var m when m.Contains("could not be converted", StringComparison.Ordinal) => "has the wrong JSON type for this field.",
             var m when m.Contains("Path:", StringComparison.Ordinal) || exception.InnerException is not null => "is not valid JSON.",
             var m => m,
         };
-        return new Dictionary<string, string[]> { [field] = [message] };
+        // A member named "" leaves the path ending in a dot: name the object that holds it, never an empty field.
+        return field.Length == 0 || field.EndsWith('.')
+            ? new Dictionary<string, string[]> { [field.TrimEnd('.') is { Length: > 0 } holder ? holder : rootName] = [$"has a member with an empty name that {message}"] }
+            : new Dictionary<string, string[]> { [field] = [message] };
     }
 
     /// <summary>"$.source.ip" becomes "source.ip"; the document root is <paramref name="rootName"/>.</summary>

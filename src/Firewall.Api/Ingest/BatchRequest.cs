@@ -1,9 +1,15 @@
 using System.Text.Json;
+using Firewall.Core.Events;
+using Firewall.Core.Serialization;
 
 namespace Firewall.Api.Ingest;
 
-/// <summary>The batch body: its items stay raw so one malformed event rejects only itself.</summary>
-public sealed record BatchRequest(IReadOnlyList<JsonElement>? Events);
+/// <summary>The batch body: its items stay raw so that anything wrong with one item rejects only that item.</summary>
+public sealed record BatchRequest(IReadOnlyList<RawEvent>? Events)
+{
+    /// <summary>Strict as every body, but deep enough that an item nested too deep is split off and rejected alone.</summary>
+    internal static readonly JsonSerializerOptions Options = new(FirewallJson.Options) { MaxDepth = EventLimits.MaxBatchJsonDepth };
+}
 
 /// <summary>What happened to each item of a batch, in order.</summary>
 public sealed record BatchResponse(int Created, int Duplicates, int Rejected, IReadOnlyList<BatchItemResult> Results);

@@ -47,7 +47,7 @@ public static class IngestEndpoints
     }
 
     private static async Task<Ok<BatchResponse>> PostBatch(
-        HttpContext context, IngestService ingest, IngestRateLimiter limiter, CancellationToken cancellationToken)
+        HttpContext context, IngestService ingest, IngestRateLimiter limiter, ILogger<BatchRequest> logger, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(context.Request, EventLimits.BatchBodyMaxBytes, cancellationToken);
         var items = ReadItems(body);
@@ -59,11 +59,17 @@ public static class IngestEndpoints
         {
             try
             {
-                accepted.Add((index, ingest.Prepare(JsonBody.Deserialize<EventInput>(items[index], "event"), context.User)));
+                accepted.Add((index, ingest.Prepare(JsonBody.Deserialize<EventInput>(items[index].Utf8Json.Span, "event"), context.User)));
             }
             catch (RequestValidationException invalid)
             {
-                results[index] = new BatchItemResult(index, null, TryEventId(items[index]), BatchItemStatus.Rejected, invalid.Errors);
+                results[index] = Rejected(index, items[index], invalid.Errors);
+            }
+            catch (Exception fault) when (fault is not OperationCanceledException)
+            {
+                // A fault of ours on one item must not cost its neighbours (agents drop a whole batch on a 500).
+                logger.LogError(fault, "Item {Index} of a batch could not be prepared; it is rejected, the others go on", index);
+                results[index] = Rejected(index, items[index], new Dictionary<string, string[]> { ["event"] = [UnprocessableItem] });
             }
         }
 
@@ -81,18 +87,23 @@ public static class IngestEndpoints
             final));
     }
 
-    /// <summary>The batch shape is checked whole: not JSON, not <c>{"events": [1..1000 items]}</c>, is a 400 for the request.</summary>
-    private static List<JsonElement> ReadItems(byte[] body)
+    /// <summary>
+    /// The batch shape is checked whole: not JSON, not <c>{"events": [1..1000 items]}</c>, is a 400 for the request. The
+    /// items themselves are not read here (see <see cref="RawEvent"/>).
+    /// </summary>
+    private static IReadOnlyList<RawEvent> ReadItems(byte[] body)
     {
-        var batch = JsonBody.Deserialize<BatchRequest>(body, "body");
+        var batch = JsonBody.Deserialize<BatchRequest>(body, "body", BatchRequest.Options, checkedDepth: 1);
         return batch.Events switch
         {
             null => throw RequestValidationException.For("events", "is required."),
             { Count: 0 } => throw RequestValidationException.For("events", "must hold at least one event."),
             { Count: > EventLimits.MaxBatchEvents } => throw RequestValidationException.For("events", $"must hold at most {EventLimits.MaxBatchEvents} events."),
-            var events => [.. events],
+            var events => events,
         };
     }
+
+    internal const string UnprocessableItem = "could not be processed; the fault is logged on the server.";
 
     private static BatchItemResult ToItem(int index, WriteResult written) => written.Outcome switch
     {
@@ -102,8 +113,29 @@ public static class IngestEndpoints
             new Dictionary<string, string[]> { ["eventId"] = ["is already used by a different event; nothing was stored."] }),
     };
 
-    private static Guid? TryEventId(JsonElement item) =>
-        item.ValueKind == JsonValueKind.Object && item.TryGetProperty("eventId", out var id) && id.ValueKind == JsonValueKind.String && id.TryGetGuid(out var guid)
-            ? guid
-            : null;
+    private static BatchItemResult Rejected(int index, RawEvent item, IReadOnlyDictionary<string, string[]> errors) =>
+        new(index, null, EventIdOf(item), BatchItemStatus.Rejected, errors);
+
+    /// <summary>The eventId of a rejected item, when it has a readable one, so the agent can match the result.</summary>
+    private static Guid? EventIdOf(RawEvent item)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ItemId>(item.Utf8Json.Span, ItemIdOptions)?.EventId;
+        }
+        catch (JsonException)
+        {
+            // Not an object, no UUID there, or text that does not decode: the item has no eventId to report.
+            return null;
+        }
+    }
+
+    private sealed record ItemId(Guid? EventId);
+
+    // Lenient where the item is already known to be wrong: other members, repeated names and depth do not matter here.
+    private static readonly JsonSerializerOptions ItemIdOptions = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNameCaseInsensitive = false,
+        MaxDepth = EventLimits.MaxBatchJsonDepth,
+    };
 }

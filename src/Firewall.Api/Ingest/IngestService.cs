@@ -22,6 +22,7 @@ public sealed class IngestService(
             throw new RequestValidationException(failures.Errors.ToErrors());
         }
 
+        // An agentId defaulted from the token's subject is redacted too: an external authority's subject may be an e-mail.
         var normalized = input with
         {
             AgentId = input.AgentId ?? principal.FindFirstValue("sub") ?? "unknown",
@@ -36,7 +37,7 @@ public sealed class IngestService(
             EventId = normalized.EventId ?? Guid.CreateVersion7(time.GetUtcNow()),
             OccurredAt = normalized.OccurredAt.Value,
             ReceivedAt = time.GetUtcNow(),
-            AgentId = normalized.AgentId,
+            AgentId = verdict.AgentId!, // set in normalized, so set once redacted
             Type = normalized.Type!.Value,
             Action = normalized.Action!.Value,
             Severity = verdict.Severity,
@@ -44,8 +45,8 @@ public sealed class IngestService(
             Category = verdict.Category,
             RiskScore = verdict.RiskScore,
             Confidence = normalized.Confidence,
-            Model = normalized.Model,
-            Source = normalized.Source,
+            Model = verdict.Model,
+            Source = verdict.Source,
             Message = verdict.Message,
             Content = verdict.Content,
             Attributes = verdict.Attributes,

@@ -14,9 +14,15 @@ public sealed class ServingApi : IDisposable
     private readonly Task<string> _output;
     private readonly Task<string> _error;
 
-    private ServingApi(Process process, string dataPath, Uri address)
+    /// <summary>A hang guard, not a speed test: a start on a machine busy with parallel test classes can take many seconds.</summary>
+    // Generous: on a loaded 2-core runner (several test processes) starting the binary took over 15 s.
+    private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(60);
+
+    private readonly bool _ownsDataPath;
+
+    private ServingApi(Process process, string dataPath, Uri address, bool ownsDataPath)
     {
-        (Process, DataPath, Address) = (process, dataPath, address);
+        (Process, DataPath, Address, _ownsDataPath) = (process, dataPath, address, ownsDataPath);
         _output = process.StandardOutput.ReadToEndAsync();
         _error = process.StandardError.ReadToEndAsync();
     }
@@ -27,10 +33,16 @@ public sealed class ServingApi : IDisposable
 
     public Uri Address { get; }
 
-    /// <summary>Starts the API with <paramref name="environment"/> added and waits until /health/ready answers (15 s at most).</summary>
-    public static async Task<ServingApi> StartAsync(params (string Name, string Value)[] environment)
+    /// <summary>Starts the API with <paramref name="environment"/> added and waits until /health/ready answers.</summary>
+    public static Task<ServingApi> StartAsync(params (string Name, string Value)[] environment) =>
+        StartAsync(ApiProcess.NewDataPath(), ownsDataPath: true, environment);
+
+    /// <summary>Starts the API on an existing <paramref name="dataPath"/>, as a restart after a crash does; the caller deletes the folder.</summary>
+    public static Task<ServingApi> RestartOnAsync(string dataPath, params (string Name, string Value)[] environment) =>
+        StartAsync(dataPath, ownsDataPath: false, environment);
+
+    private static async Task<ServingApi> StartAsync(string dataPath, bool ownsDataPath, (string Name, string Value)[] environment)
     {
-        var dataPath = ApiProcess.NewDataPath();
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = ApiProcess.StartInfo(dataPath);
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
@@ -39,8 +51,17 @@ public sealed class ServingApi : IDisposable
             start.Environment[name] = value;
         }
 
-        var api = new ServingApi(Process.Start(start)!, dataPath, address);
-        await api.WaitUntilReadyAsync();
+        var api = new ServingApi(Process.Start(start)!, dataPath, address, ownsDataPath);
+        try
+        {
+            await api.WaitUntilReadyAsync();
+        }
+        catch
+        {
+            api.Dispose(); // no process outlives a failed start
+            throw;
+        }
+
         return api;
     }
 
@@ -73,7 +94,7 @@ public sealed class ServingApi : IDisposable
         }
 
         Process.Dispose();
-        if (Directory.Exists(DataPath))
+        if (_ownsDataPath && Directory.Exists(DataPath))
         {
             Directory.Delete(DataPath, recursive: true);
         }
@@ -83,7 +104,7 @@ public sealed class ServingApi : IDisposable
     {
         using var client = new HttpClient { BaseAddress = Address };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(15) && !Process.HasExited)
+        while (deadline.Elapsed < ReadyWithin && !Process.HasExited)
         {
             try
             {
@@ -100,7 +121,7 @@ public sealed class ServingApi : IDisposable
             await Task.Delay(100);
         }
 
-        Assert.Fail($"the API was not ready within 15 s (exited: {Process.HasExited})");
+        Assert.Fail($"the API was not ready within {ReadyWithin.TotalSeconds} s (exited: {Process.HasExited})");
     }
 
     private static int FreePort()

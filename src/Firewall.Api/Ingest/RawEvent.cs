@@ -1,0 +1,27 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Firewall.Api.Ingest;
+
+/// <summary>
+/// One item of a batch exactly as sent (its UTF-8 JSON), unread: duplicate names, odd strings and wrong types in it are
+/// found when the item is read alone, so they reject that item and not the batch.
+/// </summary>
+[JsonConverter(typeof(RawEventConverter))]
+public sealed record RawEvent(ReadOnlyMemory<byte> Utf8Json);
+
+/// <summary>Captures an item's bytes. JsonDocument checks structure only: it neither decodes strings nor compares names.</summary>
+internal sealed class RawEventConverter : JsonConverter<RawEvent>
+{
+    // A null item is an item too: read alone, it is rejected as "must be a JSON object".
+    public override bool HandleNull => true;
+
+    public override RawEvent Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var item = JsonDocument.ParseValue(ref reader);
+        return new RawEvent(JsonMarshal.GetRawUtf8Value(item.RootElement).ToArray());
+    }
+
+    public override void Write(Utf8JsonWriter writer, RawEvent value, JsonSerializerOptions options) => writer.WriteRawValue(value.Utf8Json.Span);
+}
