@@ -1,4 +1,5 @@
 using System.Net;
+using Firewall.Api.Tests.Faults.Process;
 using Firewall.Api.Tests.Infrastructure;
 using Firewall.Core.Auth;
 using Firewall.Testing;
@@ -17,7 +18,7 @@ namespace Firewall.Api.Tests.Faults.Store;
 [Collection(StoreFaultsCollection.Name)]
 public sealed class ConnectionFaultTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly TimeSpan Outage = FaultMode.IsLong ? TimeSpan.FromSeconds(15) : TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Outage = FaultMode.Soak ? TimeSpan.FromSeconds(15) : TimeSpan.FromSeconds(3);
     private PostgresDatabase? _database;
     private FaultProxy? _proxy;
 

@@ -1,3 +1,4 @@
+using Firewall.Api.Tests.Faults.Process;
 using Firewall.Api.Tests.Infrastructure;
 
 namespace Firewall.Api.Tests.Faults.Store;

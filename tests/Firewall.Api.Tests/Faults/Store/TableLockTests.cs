@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Firewall.Api.Tests.Faults.Process;
 using Firewall.Api.Tests.Infrastructure;
 using Firewall.Core.Auth;
 using Firewall.Testing;
@@ -17,7 +18,7 @@ namespace Firewall.Api.Tests.Faults.Store;
 [Collection(StoreFaultsCollection.Name)]
 public sealed class TableLockTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly TimeSpan Hold = FaultMode.IsLong ? TimeSpan.FromSeconds(20) : TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan Hold = FaultMode.Soak ? TimeSpan.FromSeconds(20) : TimeSpan.FromSeconds(4);
     private PostgresDatabase? _database;
 
     private string Store => _database!.ConnectionString;
