@@ -1,0 +1,55 @@
+using Firewall.Api.Tests.Faults.Process;
+using Firewall.Api.Tests.Infrastructure;
+using Firewall.Core.Auth;
+using Firewall.Testing;
+using Xunit.Abstractions;
+
+namespace Firewall.Api.Tests.Faults.Store;
+
+/// <summary>
+/// PostgreSQL crashes (<c>pg_ctl stop -m immediate</c>: no checkpoint, recovery from the WAL at the next start) and comes
+/// back, under ingest load, on a server of this class's own. While it is down ingest and queries answer 503 with
+/// Retry-After at once; once it is back the same API process serves again, and every event it acknowledged survived.
+/// </summary>
+[Trait("Category", "Faults")]
+[Collection(StoreFaultsCollection.Name)]
+public sealed class PostgresCrashTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private PostgresServer? _server;
+
+    private PostgresServer Server => _server!;
+
+    public async Task InitializeAsync() => _server = await PostgresServer.StartNewAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task CrashAndRestartUnderLoadLoseNoAcknowledgedEventAndTheApiServesAgainWithoutARestart()
+    {
+        var store = await Server.CreateDatabaseAsync();
+        using var api = await StoreFaultApi.OnPostgresAsync(store);
+        using var probes = new Probes(api);
+        await probes.AssertServesAsync();
+        await using var run = LoadRun.Start(api.ClientFor(Roles.Agent, Answer.Patience));
+
+        for (var cycle = 0; cycle < FaultMode.Cycles; cycle++)
+        {
+            await Task.Delay(FaultMode.Load);
+            await Server.CrashAsync();
+            (await probes.IngestAsync()).AssertUnavailable("ingest with PostgreSQL down", StoreFaultApi.Bound);
+            (await probes.QueryAsync()).AssertUnavailable("a query with PostgreSQL down", StoreFaultApi.Bound);
+            await Server.StartAsync();
+        }
+
+        await probes.AssertServesAsync();
+        var load = await run.StopAsync();
+        output.WriteLine(load.ToString());
+        FaultInvariants.AssertKept(load, await StoredEvents.InPostgresAsync(store));
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using Firewall.Api.Tests.Faults.Process;
+using Firewall.Api.Tests.Infrastructure;
+using Firewall.Core.Auth;
+using Firewall.Testing;
+using Xunit.Abstractions;
+
+namespace Firewall.Api.Tests.Faults.Store;
+
+/// <summary>
+/// PostgreSQL hangs (SIGSTOP to the postmaster and every backend: connections open, nothing answers) under ingest load,
+/// on a server of this class's own. Nothing waits the hang out: ingest and queries answer 503 with Retry-After within the
+/// request deadline, readiness says not-ready within 2 s, liveness stays fast. After SIGCONT the same API process serves
+/// again and every event it acknowledged is stored once (one that committed after its 503 is answered as a duplicate).
+/// </summary>
+[Trait("Category", "Faults")]
+[Collection(StoreFaultsCollection.Name)]
+public sealed class PostgresHangTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private PostgresServer? _server;
+
+    private PostgresServer Server => _server!;
+
+    public async Task InitializeAsync() => _server = await PostgresServer.StartNewAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AHungServerIsAnswered503WithinTheDeadlineReadinessSaysSoAndNothingAcknowledgedIsLost()
+    {
+        var store = await Server.CreateDatabaseAsync();
+        using var api = await StoreFaultApi.OnPostgresAsync(store);
+        using var probes = new Probes(api);
+        await probes.AssertServesAsync();
+        await using var run = LoadRun.Start(api.ClientFor(Roles.Agent, Answer.Patience));
+
+        for (var cycle = 0; cycle < FaultMode.Cycles; cycle++)
+        {
+            await Task.Delay(FaultMode.Load);
+            await Server.PauseAsync();
+            try
+            {
+                // All four at once, so each is timed against the hang and not behind another probe.
+                var (ingest, query, ready, live) = (probes.IngestAsync(), probes.QueryAsync(), probes.ReadyAsync(), probes.LiveAsync());
+                (await ingest).AssertUnavailable("ingest with PostgreSQL hung", StoreFaultApi.Bound);
+                (await query).AssertUnavailable("a query with PostgreSQL hung", StoreFaultApi.Bound);
+                (await ready).AssertStatus(HttpStatusCode.ServiceUnavailable, "readiness with PostgreSQL hung", StoreFaultApi.ReadinessBound);
+                (await live).AssertStatus(HttpStatusCode.OK, "liveness with PostgreSQL hung", StoreFaultApi.LiveBound);
+                await Task.Delay(FaultMode.Load); // the load meets the hang for a while
+            }
+            finally
+            {
+                await Server.ResumeAsync();
+            }
+        }
+
+        await probes.AssertServesAsync();
+        var load = await run.StopAsync();
+        output.WriteLine(load.ToString());
+        FaultInvariants.AssertKept(load, await StoredEvents.InPostgresAsync(store));
+    }
+}
