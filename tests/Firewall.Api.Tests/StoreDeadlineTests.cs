@@ -45,7 +45,7 @@ public sealed class StoreDeadlineTests(HangingStoreApiFactory factory) : IClassF
         var agent = factory.Agent();
         await WarmedUpAsync();
         var body = Events.Valid();
-        factory.Proxy.Freeze();
+        factory.Proxy.Blackhole();
         try
         {
             var (response, took) = await TimedAsync(() => agent.PostAsync(body));
@@ -54,7 +54,7 @@ public sealed class StoreDeadlineTests(HangingStoreApiFactory factory) : IClassF
         }
         finally
         {
-            factory.Proxy.Thaw();
+            factory.Proxy.Pass();
         }
 
         // The held batch may commit after all (then the retry is a duplicate) or fail whole (then the retry stores it).
@@ -71,7 +71,7 @@ public sealed class StoreDeadlineTests(HangingStoreApiFactory factory) : IClassF
         // A window of its own, so no cached answer can be served instead of the store's.
         var from = new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(Random.Shared.Next(1_000_000));
         var window = string.Create(CultureInfo.InvariantCulture, $"from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(from.AddHours(1).ToString("O"))}");
-        factory.Proxy.Freeze();
+        factory.Proxy.Blackhole();
         try
         {
             foreach (var url in new[] { $"/api/v1/events?{window}", $"/api/v1/events/{Random.Shared.NextInt64(1L << 40, 1L << 50)}", $"/api/v1/stats?{window}&bucket=1m" })
@@ -89,7 +89,7 @@ public sealed class StoreDeadlineTests(HangingStoreApiFactory factory) : IClassF
         }
         finally
         {
-            factory.Proxy.Thaw();
+            factory.Proxy.Pass();
         }
     }
 
@@ -98,7 +98,7 @@ public sealed class StoreDeadlineTests(HangingStoreApiFactory factory) : IClassF
     {
         var client = factory.CreateClient();
         await ReadyAsync();
-        factory.Proxy.Freeze();
+        factory.Proxy.Blackhole();
         try
         {
             var (ready, readyTook) = await TimedAsync(() => client.GetAsync("/health/ready"));
@@ -111,7 +111,7 @@ public sealed class StoreDeadlineTests(HangingStoreApiFactory factory) : IClassF
         }
         finally
         {
-            factory.Proxy.Thaw();
+            factory.Proxy.Pass();
         }
 
         await ReadyAsync();

@@ -5,7 +5,7 @@ using Npgsql;
 namespace Firewall.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The API on its own PostgreSQL database, reached through a <see cref="FreezableTcpProxy"/> that tests freeze to hang
+/// The API on its own PostgreSQL database, reached through a <see cref="FaultProxy"/> that tests blackhole to hang
 /// the store (as SIGSTOP would), with a request deadline of <see cref="Deadline"/>. <see cref="FirewallApiFactory.StoreConnectionString"/>
 /// stays the direct way in, for the test's own connections.
 /// </summary>
@@ -13,9 +13,9 @@ public sealed class HangingStoreApiFactory : PostgresApiFactory
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(1);
 
-    private FreezableTcpProxy? _proxy;
+    private FaultProxy? _proxy;
 
-    public FreezableTcpProxy Proxy => _proxy ??= StartProxy();
+    public FaultProxy Proxy => _proxy ??= StartProxy();
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
     [
@@ -32,9 +32,9 @@ public sealed class HangingStoreApiFactory : PostgresApiFactory
         }
     }
 
-    private FreezableTcpProxy StartProxy()
+    private FaultProxy StartProxy()
     {
         var direct = new NpgsqlConnectionStringBuilder(StoreConnectionString);
-        return FreezableTcpProxy.Start(direct.Host!, direct.Port);
+        return FaultProxy.To(direct.Host!, direct.Port);
     }
 }
