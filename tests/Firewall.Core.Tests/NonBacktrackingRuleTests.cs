@@ -26,7 +26,9 @@ public sealed class NonBacktrackingRuleTests
     public void TheRuleMatchesAsTheBacktrackingEngineDoes(string id)
     {
         var rule = Embedded.Rules.Single(r => r.Id == id);
+        // Both without the rule's match timeout: this compares what they match, whatever the machine's load.
         var backtracking = new Regex(rule.Regex.ToString(), rule.Regex.Options & ~RegexOptions.NonBacktracking);
+        var nonBacktracking = new Regex(rule.Regex.ToString(), rule.Regex.Options);
         var random = new Random(7);
         for (var i = 0; i < 500; i++)
         {
@@ -36,7 +38,7 @@ public sealed class NonBacktrackingRuleTests
                 text.Append(Phrases[random.Next(Phrases.Length)]).Append(random.Next(3) == 0 ? string.Empty : " ");
             }
 
-            Assert.Equal(Describe(backtracking, text.ToString()), Describe(rule.Regex, text.ToString()));
+            Assert.Equal(Describe(backtracking, text.ToString()), Describe(nonBacktracking, text.ToString()));
         }
     }
 

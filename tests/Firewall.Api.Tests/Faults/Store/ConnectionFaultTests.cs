@@ -1,5 +1,4 @@
 using System.Net;
-using Firewall.Api.Tests.Faults.Process;
 using Firewall.Api.Tests.Infrastructure;
 using Firewall.Core.Auth;
 using Firewall.Testing;

@@ -1,4 +1,3 @@
-using Firewall.Api.Tests.Faults.Process;
 using Firewall.Api.Tests.Infrastructure;
 using Firewall.Core.Auth;
 using Firewall.Testing;

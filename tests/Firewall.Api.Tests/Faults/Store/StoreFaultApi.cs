@@ -1,4 +1,3 @@
-using Firewall.Api.Tests.Faults.Process;
 using Firewall.Api.Tests.Infrastructure;
 
 namespace Firewall.Api.Tests.Faults.Store;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Firewall.Api.Tests.Faults.Process;
 using Firewall.Api.Tests.Infrastructure;
 using Firewall.Core.Auth;
 using Firewall.Testing;

@@ -1,4 +1,4 @@
-namespace Firewall.Api.Tests.Faults.Process;
+namespace Firewall.Api.Tests.Faults;
 
 /// <summary>Rate limits out of the way, for tests that load the API to find what breaks under a fault and not the limiter.</summary>
 public static class Unlimited

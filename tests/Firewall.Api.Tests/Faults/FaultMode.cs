@@ -1,4 +1,4 @@
-namespace Firewall.Api.Tests.Faults.Process;
+namespace Firewall.Api.Tests.Faults;
 
 /// <summary>
 /// How hard the fault tests push: short cycles by default, so the suite fits CI's budget; more cycles and longer load
