@@ -19,6 +19,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly Task _accepting;
     private volatile TaskCompletionSource _open = Opened();
     private volatile bool _resetting;
+    private int _disposed;
 
     private FaultProxy(IPEndPoint upstream)
     {
@@ -59,8 +60,14 @@ public sealed class FaultProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the proxy; a second call (a factory disposes both ways) does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         _listener.Stop();
         foreach (var socket in _sockets.Keys)

@@ -12,21 +12,9 @@ namespace Firewall.Api.Tests.Faults.Store;
 /// </summary>
 [Trait("Category", "Faults")]
 [Collection(StoreFaultsCollection.Name)]
-public sealed class PostgresCrashTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class PostgresCrashTests(PrivatePostgres postgres, ITestOutputHelper output) : IClassFixture<PrivatePostgres>
 {
-    private PostgresServer? _server;
-
-    private PostgresServer Server => _server!;
-
-    public async Task InitializeAsync() => _server = await PostgresServer.StartNewAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
+    private PostgresServer Server => postgres.Server;
 
     [Fact]
     public async Task CrashAndRestartUnderLoadLoseNoAcknowledgedEventAndTheApiServesAgainWithoutARestart()

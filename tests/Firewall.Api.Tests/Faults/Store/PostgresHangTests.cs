@@ -14,21 +14,9 @@ namespace Firewall.Api.Tests.Faults.Store;
 /// </summary>
 [Trait("Category", "Faults")]
 [Collection(StoreFaultsCollection.Name)]
-public sealed class PostgresHangTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class PostgresHangTests(PrivatePostgres postgres, ITestOutputHelper output) : IClassFixture<PrivatePostgres>
 {
-    private PostgresServer? _server;
-
-    private PostgresServer Server => _server!;
-
-    public async Task InitializeAsync() => _server = await PostgresServer.StartNewAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
+    private PostgresServer Server => postgres.Server;
 
     [Fact]
     public async Task AHungServerIsAnswered503WithinTheDeadlineReadinessSaysSoAndNothingAcknowledgedIsLost()
