@@ -28,7 +28,7 @@ public sealed class RolloutTests
     [Theory, MemberData(nameof(Overlay.Names), MemberType = typeof(Overlay))]
     public void TheReadinessProbeWaitsLongerThanTheStoreCheckTakesToSayNotReady(string overlay)
     {
-        // The store check answers within 1.5 s on a hung store; the probe must wait for that answer.
+        // The store check answers within 1 s on a hung store; the probe must wait for that answer.
         var api = ApiContainer(Overlay.Render(overlay));
 
         Assert.Equal(2, (int?)api["readinessProbe"]!["timeoutSeconds"]);

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Firewall.Api.Operations;
 
-/// <summary>/health/live says the process runs and never touches the store; /health/ready says the store answers, within 1.5 s.</summary>
+/// <summary>/health/live says the process runs and never touches the store; /health/ready says the store answers, within 1 s.</summary>
 public static class HealthSetup
 {
     public static IHostApplicationBuilder AddFirewallHealth(this IHostApplicationBuilder builder)

@@ -15,10 +15,10 @@ namespace Firewall.Api.Operations;
 internal sealed class StoreHealthCheck(IDbContextFactory<FirewallDbContext> factory) : IHealthCheck
 {
     /// <summary>Under the probe's 2 s, with room for the HTTP round trip.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(1500);
+    public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(1000);
 
     /// <summary>The health-check service's own timeout for this check: a backstop only, later than <see cref="Timeout"/> so the check's answer wins.</summary>
-    public static readonly TimeSpan Backstop = TimeSpan.FromMilliseconds(1800);
+    public static readonly TimeSpan Backstop = TimeSpan.FromMilliseconds(1300);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
