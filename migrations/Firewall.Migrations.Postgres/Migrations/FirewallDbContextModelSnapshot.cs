@@ -80,6 +80,10 @@ namespace Firewall.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("content");
 
+                    b.Property<string>("DetectorModelVersion")
+                        .HasColumnType("text")
+                        .HasColumnName("detector_model_version");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");

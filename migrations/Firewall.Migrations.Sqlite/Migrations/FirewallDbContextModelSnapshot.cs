@@ -73,6 +73,10 @@ namespace Firewall.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("content");
 
+                    b.Property<string>("DetectorModelVersion")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detector_model_version");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT")
                         .HasColumnName("event_id");

@@ -6,7 +6,7 @@ namespace Firewall.Api.Http;
 internal static class JsonErrors
 {
     /// <summary>Fields API.md reserves for the server: sending them is an error, never trusted.</summary>
-    private static readonly HashSet<string> ServerOwned = ["id", "receivedAt", "category", "riskScore", "findings", "redactions", "agentSeverity", "ruleSetVersion"];
+    private static readonly HashSet<string> ServerOwned = ["id", "receivedAt", "category", "riskScore", "findings", "redactions", "agentSeverity", "ruleSetVersion", "detectorModelVersion"];
 
     public static Dictionary<string, string[]> Describe(JsonException exception, string rootName, int maxDepth)
     {

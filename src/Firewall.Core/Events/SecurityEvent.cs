@@ -25,4 +25,7 @@ public sealed record SecurityEvent
     public required IReadOnlyList<Finding> Findings { get; init; }
     public required int Redactions { get; init; }
     public required string RuleSetVersion { get; init; }
+
+    /// <summary>The learned prompt-attack model that judged the event; null for events stored before the model existed.</summary>
+    public string? DetectorModelVersion { get; init; }
 }

@@ -31,6 +31,7 @@ internal static class EventMapping
         Findings = JsonSerializer.Serialize(e.Findings, Json),
         Redactions = e.Redactions,
         RuleSetVersion = e.RuleSetVersion,
+        DetectorModelVersion = e.DetectorModelVersion,
         Fingerprint = fingerprint,
     };
 
@@ -58,6 +59,7 @@ internal static class EventMapping
         Findings = JsonSerializer.Deserialize<List<Finding>>(r.Findings, Json) ?? [],
         Redactions = r.Redactions,
         RuleSetVersion = r.RuleSetVersion,
+        DetectorModelVersion = r.DetectorModelVersion,
     };
 
     /// <summary>

@@ -27,5 +27,6 @@ internal sealed class EventRecord
     public required string Findings { get; set; }
     public int Redactions { get; set; }
     public required string RuleSetVersion { get; set; }
+    public string? DetectorModelVersion { get; set; }
     public required byte[] Fingerprint { get; set; }
 }

@@ -32,6 +32,7 @@ internal sealed class EventRecordConfiguration : IEntityTypeConfiguration<EventR
         builder.Property(e => e.Findings).HasColumnName("findings");
         builder.Property(e => e.Redactions).HasColumnName("redactions");
         builder.Property(e => e.RuleSetVersion).HasColumnName("rule_set_version");
+        builder.Property(e => e.DetectorModelVersion).HasColumnName("detector_model_version");
         builder.Property(e => e.Fingerprint).HasColumnName("fingerprint").HasMaxLength(32);
 
         // Serves every severity + time query and keyset pagination (ARCHITECTURE.md, Storage).
