@@ -1,0 +1,116 @@
+using System.Buffers;
+
+namespace Firewall.Core.Classification.Model;
+
+/// <summary>
+/// The model's features of a text: hashed word unigrams and bigrams and character n-grams of its view
+/// (<see cref="FeatureConfiguration.CurrentView"/>). One extraction serves scoring, explaining and training.
+/// </summary>
+public static class PromptFeatures
+{
+    private const int StackLimit = 512;
+    private const uint UnigramSeed = 0x5bd1e995;
+    private const uint BigramSeed = 0x27d4eb2f;
+    private const uint CharacterSeed = 0x9e3779b1;
+
+    /// <summary>The value of each feature occurrence in a text with <paramref name="occurrences"/> of them: the vector's L2 norm is about 1.</summary>
+    public static double Scale(int occurrences) => occurrences == 0 ? 0 : 1 / Math.Sqrt(occurrences);
+
+    public static void Extract<TSink>(ReadOnlySpan<char> text, FeatureConfiguration features, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        char[]? rented = null;
+        var buffer = text.Length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        try
+        {
+            var view = buffer[..View(text, buffer)];
+            var mask = features.BucketCount - 1;
+            Words(view, features.WordNGramMax, mask, ref sink);
+            Characters(view, features.CharNGramMin, features.CharNGramMax, mask, ref sink);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    // The one place that makes the view, until the shared normaliser lands: lower case, whitespace runs as one space.
+    private static int View(ReadOnlySpan<char> text, Span<char> view)
+    {
+        var length = 0;
+        var space = true;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (!space)
+                {
+                    view[length++] = ' ';
+                    space = true;
+                }
+            }
+            else
+            {
+                view[length++] = char.ToLowerInvariant(c);
+                space = false;
+            }
+        }
+
+        return length > 0 && view[length - 1] == ' ' ? length - 1 : length;
+    }
+
+    // A word is a run of letters and digits; a bigram's text spans both words and what separates them.
+    private static void Words<TSink>(ReadOnlySpan<char> view, int maxN, int mask, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        var previous = 0u;
+        var previousStart = -1;
+        var i = 0;
+        while (i < view.Length)
+        {
+            if (!char.IsLetterOrDigit(view[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var hash = FeatureHash.Offset;
+            for (; i < view.Length && char.IsLetterOrDigit(view[i]); i++)
+            {
+                hash = FeatureHash.Step(hash, view[i]);
+            }
+
+            sink.AddWords((int)(FeatureHash.Mix(hash ^ UnigramSeed) & (uint)mask), view[start..i]);
+            if (maxN >= 2 && previousStart >= 0)
+            {
+                sink.AddWords((int)(FeatureHash.Mix((FeatureHash.Mix(previous) * 31) ^ hash ^ BigramSeed) & (uint)mask), view[previousStart..i]);
+            }
+
+            previous = hash;
+            previousStart = start;
+        }
+    }
+
+    private static void Characters<TSink>(ReadOnlySpan<char> view, int minN, int maxN, int mask, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        for (var start = 0; start + minN <= view.Length; start++)
+        {
+            var hash = FeatureHash.Offset;
+            var end = Math.Min(view.Length, start + maxN);
+            for (var i = start; i < end; i++)
+            {
+                hash = FeatureHash.Step(hash, view[i]);
+                var n = i - start + 1;
+                if (n >= minN)
+                {
+                    sink.AddCharacters((int)(FeatureHash.Mix(hash + ((uint)n * CharacterSeed)) & (uint)mask));
+                }
+            }
+        }
+    }
+}
