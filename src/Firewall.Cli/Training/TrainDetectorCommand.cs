@@ -19,12 +19,22 @@ public static class TrainDetectorCommand
             Description = "Where to write the model file",
             DefaultValueFactory = _ => new FileInfo(EmbeddedModelPath()),
         };
-        var command = new Command("train-detector", "Train the learned prompt-attack detector") { data, output };
-        command.SetAction(parse => Run(parse.GetValue(data), parse.GetValue(output)!));
+        var without = new Option<string[]>("--without")
+        {
+            Description = "Leave out rows whose source starts with this (ablation); repeatable",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("train-detector", "Train the learned prompt-attack detector") { data, output, without };
+        foreach (var option in TrainingOptionsArguments.All)
+        {
+            command.Add(option);
+        }
+
+        command.SetAction(parse => Run(parse.GetValue(data), parse.GetValue(output)!, parse.GetValue(without) ?? [], TrainingOptionsArguments.Read(parse)));
         return command;
     }
 
-    private static int Run(FileInfo[]? data, FileInfo output)
+    private static int Run(FileInfo[]? data, FileInfo output, string[] without, TrainingOptions options)
     {
         var files = data is { Length: > 0 } ? [.. data.Select(f => f.FullName)] : SharedData.TrainingFiles();
         if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
@@ -36,7 +46,7 @@ public static class TrainDetectorCommand
         IReadOnlyList<LabelledPrompt> prompts;
         try
         {
-            prompts = [.. files.SelectMany(LabelledPrompts.Read)];
+            prompts = [.. files.SelectMany(LabelledPrompts.Read).Where(p => !without.Any(w => p.Source.StartsWith(w, StringComparison.Ordinal)))];
         }
         catch (LabelledDataException e)
         {
@@ -44,7 +54,7 @@ public static class TrainDetectorCommand
             return 2;
         }
 
-        var model = DetectorTraining.Train(prompts, TrainingOptions.Default);
+        var model = DetectorTraining.Train(prompts, options);
         using (var stream = File.Create(output.FullName))
         {
             PromptModelFile.Write(model, stream);
