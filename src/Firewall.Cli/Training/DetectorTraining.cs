@@ -21,7 +21,7 @@ internal static class DetectorTraining
         var header = new PromptModelHeader(
             ModelVersion,
             options.Features,
-            $"{options.Ftrl}; rows weighted n^-{options.SourcePower} per source, classes balanced",
+            $"{options.Ftrl}; rows weighted n^-{options.SourcePower} per source, classes balanced; without sources {string.Join(", ", options.ExcludedSources)}",
             new TrainingDataSummary(TrainingDataHash.Of(prompts), prompts.Count, prompts.Count(p => p.IsAttack)),
             0.5,
             "placeholder",

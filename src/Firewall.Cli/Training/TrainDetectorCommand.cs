@@ -19,22 +19,17 @@ public static class TrainDetectorCommand
             Description = "Where to write the model file",
             DefaultValueFactory = _ => new FileInfo(EmbeddedModelPath()),
         };
-        var without = new Option<string[]>("--without")
-        {
-            Description = "Leave out rows whose source starts with this (ablation); repeatable",
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var command = new Command("train-detector", "Train the learned prompt-attack detector") { data, output, without };
+        var command = new Command("train-detector", "Train the learned prompt-attack detector") { data, output };
         foreach (var option in TrainingOptionsArguments.All)
         {
             command.Add(option);
         }
 
-        command.SetAction(parse => Run(parse.GetValue(data), parse.GetValue(output)!, parse.GetValue(without) ?? [], TrainingOptionsArguments.Read(parse)));
+        command.SetAction(parse => Run(parse.GetValue(data), parse.GetValue(output)!, TrainingOptionsArguments.Read(parse)));
         return command;
     }
 
-    private static int Run(FileInfo[]? data, FileInfo output, string[] without, TrainingOptions options)
+    private static int Run(FileInfo[]? data, FileInfo output, TrainingOptions options)
     {
         var files = data is { Length: > 0 } ? [.. data.Select(f => f.FullName)] : SharedData.TrainingFiles();
         if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
@@ -46,7 +41,7 @@ public static class TrainDetectorCommand
         IReadOnlyList<LabelledPrompt> prompts;
         try
         {
-            prompts = [.. files.SelectMany(LabelledPrompts.Read).Where(p => !without.Any(w => p.Source.StartsWith(w, StringComparison.Ordinal)))];
+            prompts = [.. files.SelectMany(LabelledPrompts.Read).Where(p => options.Includes(p.Source))];
         }
         catch (LabelledDataException e)
         {

@@ -15,7 +15,15 @@ internal static class TrainingOptionsArguments
     private static readonly Option<int?> Epochs = new("--epochs") { Description = "passes over the data" };
     private static readonly Option<double?> SourcePower = new("--source-power") { Description = "a row of a source of n rows weighs n^-p" };
 
-    public static IReadOnlyList<Option> All { get; } = [HashBits, CharNGrams, WordNGrams, L2, L1, Alpha, Epochs, SourcePower];
+    private static readonly Option<string[]> Without = new("--without")
+    {
+        Description = "Also leave out rows whose source starts with this (ablation); repeatable",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    private static readonly Option<bool> WithAll = new("--with-all-sources") { Description = "Train on every source, even those left out by default" };
+
+    public static IReadOnlyList<Option> All { get; } = [HashBits, CharNGrams, WordNGrams, L2, L1, Alpha, Epochs, SourcePower, Without, WithAll];
 
     public static TrainingOptions Read(ParseResult parse)
     {
@@ -40,6 +48,7 @@ internal static class TrainingOptionsArguments
             Alpha = parse.GetValue(Alpha) ?? d.Ftrl.Alpha,
             Epochs = parse.GetValue(Epochs) ?? d.Ftrl.Epochs,
         };
-        return new TrainingOptions(features, ftrl, parse.GetValue(SourcePower) ?? d.SourcePower);
+        IReadOnlyList<string> excluded = [.. (parse.GetValue(WithAll) ? [] : d.ExcludedSources), .. parse.GetValue(Without) ?? []];
+        return new TrainingOptions(features, ftrl, parse.GetValue(SourcePower) ?? d.SourcePower, excluded);
     }
 }
