@@ -29,12 +29,12 @@ internal static class CompatibilityFold
 
     // The remaining NFKC mappings of Latin-1, spacing modifiers, phonetic extensions, super- and subscripts, letterlike
     // symbols and number forms to ASCII letters and digits, generated from Unicode 14 data: each entry is the character
-    // followed by what it folds to. The Kelvin sign is added by hand: NFKC maps it to K, lower case to k.
+    // followed by what it folds to. The Kelvin and Angstrom signs are added by hand (NFKC maps them to K and Å).
     private const string Mappings =
         "ªa ²2 ³3 ¹1 ºo Ĳij ĳij ſs Ǉlj ǈlj ǉlj Ǌnj ǋnj ǌnj Ǳdz ǲdz ǳdz ʰh ʲj ʳr ʷw ʸy ˡl ˢs ˣx ᴬa ᴮb ᴰd ᴱe ᴳg ᴴh ᴵi ᴶj ᴷk ᴸl " +
         "ᴹm ᴺn ᴼo ᴾp ᴿr ᵀt ᵁu ᵂw ᵃa ᵇb ᵈd ᵉe ᵍg ᵏk ᵐm ᵒo ᵖp ᵗt ᵘu ᵛv ᵢi ᵣr ᵤu ᵥv ᶜc ᶠf ᶻz ⁰0 ⁱi ⁴4 ⁵5 ⁶6 ⁷7 ⁸8 ⁹9 ⁿn " +
         "₀0 ₁1 ₂2 ₃3 ₄4 ₅5 ₆6 ₇7 ₈8 ₉9 ₐa ₑe ₒo ₓx ₕh ₖk ₗl ₘm ₙn ₚp ₛs ₜt ₨rs ℂc ℊg ℋh ℌh ℍh ℎh ℐi ℑi ℒl ℓl ℕn №no ℙp " +
-        "ℚq ℛr ℜr ℝr ℠sm ℡tel ™tm ℤz ℨz \u212Ak ℬb ℭc ℯe ℰe ℱf ℳm ℴo ℹi ℻fax ⅅd ⅆd ⅇe ⅈi ⅉj Ⅰi Ⅱii Ⅲiii Ⅳiv Ⅴv Ⅵvi Ⅶvii " +
+        "ℚq ℛr ℜr ℝr ℠sm ℡tel ™tm ℤz ℨz \u212Ak \u212Ba ℬb ℭc ℯe ℰe ℱf ℳm ℴo ℹi ℻fax ⅅd ⅆd ⅇe ⅈi ⅉj Ⅰi Ⅱii Ⅲiii Ⅳiv Ⅴv Ⅵvi Ⅶvii " +
         "Ⅷviii Ⅸix Ⅹx Ⅺxi Ⅻxii Ⅼl Ⅽc Ⅾd Ⅿm ⅰi ⅱii ⅲiii ⅳiv ⅴv ⅵvi ⅶvii ⅷviii ⅸix ⅹx ⅺxi ⅻxii ⅼl ⅽc ⅾd ⅿm ⱼj ⱽv ꟲc ꟳf ꟴq";
 
     private static readonly FrozenDictionary<int, string> Table = Mappings.Split(' ').ToFrozenDictionary(e => (int)e[0], e => e[1..]);

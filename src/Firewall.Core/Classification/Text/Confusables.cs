@@ -21,7 +21,7 @@ internal static class Confusables
         "Օo օo Սu սu Ոn ոn " +
         "Ꭺa Ᏼb Ꮯc Ꭰd Ꭼe Ꮐg Ꮋh Ꭻj Ꮶk Ꮮl Ꮇm Ꮲp Ꮪs Ꮤw Ꮓz " +
         "ᴀa ʙb ᴄc ᴅd ᴇe ɢg ʜh ɪi ᴊj ᴋk ʟl ᴍm ɴn ᴏo ᴘp ʀr ꜱs ᴛt ᴜu ᴠv ᴡw ʏy ᴢz " +
-        "Łl łl Øo øo Đd đd Ħh ħh ıi ȷj ɑa ɡg";
+        "Ʀr Ɑa Ɡg Ɪi Łl łl Øo øo Đd đd Ħh ħh ıi ȷj ɑa ɡg";
 
     private static readonly FrozenDictionary<char, char> Table = Pairs.Split(' ').ToFrozenDictionary(p => p[0], p => p[1]);
 
