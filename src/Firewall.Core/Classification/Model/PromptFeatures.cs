@@ -1,14 +1,13 @@
-using System.Buffers;
+using Firewall.Core.Classification.Text;
 
 namespace Firewall.Core.Classification.Model;
 
 /// <summary>
 /// The model's features of a text: hashed word unigrams and bigrams and character n-grams of its view
-/// (<see cref="FeatureConfiguration.CurrentView"/>). One extraction serves scoring, explaining and training.
+/// (<see cref="TextNormaliser"/>, named <see cref="FeatureConfiguration.CurrentView"/>). One extraction serves scoring, explaining and training.
 /// </summary>
 public static class PromptFeatures
 {
-    private const int StackLimit = 512;
     private const uint UnigramSeed = 0x5bd1e995;
     private const uint BigramSeed = 0x27d4eb2f;
     private const uint CharacterSeed = 0x9e3779b1;
@@ -19,47 +18,10 @@ public static class PromptFeatures
     public static void Extract<TSink>(ReadOnlySpan<char> text, FeatureConfiguration features, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
-        char[]? rented = null;
-        var buffer = text.Length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
-        try
-        {
-            var view = buffer[..View(text, buffer)];
-            var mask = features.BucketCount - 1;
-            Words(view, features.WordNGramMax, mask, ref sink);
-            Characters(view, features.CharNGramMin, features.CharNGramMax, mask, ref sink);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
-    }
-
-    // The one place that makes the view, until the shared normaliser lands: lower case, whitespace runs as one space.
-    private static int View(ReadOnlySpan<char> text, Span<char> view)
-    {
-        var length = 0;
-        var space = true;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                if (!space)
-                {
-                    view[length++] = ' ';
-                    space = true;
-                }
-            }
-            else
-            {
-                view[length++] = char.ToLowerInvariant(c);
-                space = false;
-            }
-        }
-
-        return length > 0 && view[length - 1] == ' ' ? length - 1 : length;
+        using var view = TextNormaliser.Normalise(text);
+        var mask = features.BucketCount - 1;
+        Words(view.Span, features.WordNGramMax, mask, ref sink);
+        Characters(view.Span, features.CharNGramMin, features.CharNGramMax, mask, ref sink);
     }
 
     // A word is a run of letters and digits; a bigram's text spans both words and what separates them.

@@ -51,7 +51,7 @@ public sealed class PromptFeaturesTests
     }
 
     [Fact]
-    public void A_text_longer_than_the_stack_buffer_gives_the_features_of_its_view()
+    public void A_long_text_gives_the_features_of_its_view()
     {
         var text = string.Concat(Enumerable.Repeat("Word ", 400));
 

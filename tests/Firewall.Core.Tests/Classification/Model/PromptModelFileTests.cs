@@ -57,11 +57,11 @@ public sealed class PromptModelFileTests
     public void A_model_over_another_view_is_refused_even_with_a_valid_checksum()
     {
         var bytes = TestModels.Bytes(TestModels.Weighting("x y", 1));
-        Replace(bytes, FeatureConfiguration.CurrentView, "uppercase-v9");
+        Replace(bytes, FeatureConfiguration.CurrentView, "formatted-v19");
 
         var e = Assert.Throws<PromptModelException>(() => PromptModelFile.Read(bytes));
 
-        Assert.Contains("uppercase-v9", e.Message, StringComparison.Ordinal);
+        Assert.Contains("formatted-v19", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
