@@ -79,7 +79,8 @@ public sealed class RankingMetrics
     /// <summary>Total weight of benign rows.</summary>
     public double Negatives { get; }
 
-    private bool HasBothClasses => Positives > 0 && Negatives > 0;
+    /// <summary>Both classes have weight, so the ranking measures and operating points are defined.</summary>
+    public bool HasBothClasses => Positives > 0 && Negatives > 0;
 
     /// <summary>The counts when rows scoring at or above <paramref name="threshold"/> are flagged.</summary>
     public Confusion At(double threshold)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Firewall.Cli.Evaluation;
 using Firewall.Core.Classification.Model;
 
@@ -11,21 +12,41 @@ internal static class DetectorTraining
 {
     public const string ModelVersion = "2026.12.1";
     public const int Folds = 5;
+
+    /// <summary>The false-positive rate the threshold is chosen for, on out-of-fold scores of the training data.</summary>
     public const double TargetFalsePositiveRate = 0.01;
 
     public static PromptModel Train(IReadOnlyList<LabelledPrompt> prompts, TrainingOptions options)
     {
+        ArgumentNullException.ThrowIfNull(prompts);
+        ArgumentNullException.ThrowIfNull(options);
         var trainer = new DetectorTrainer(options);
-        // TODO(cv): threshold and figures from grouped cross-validation once Evaluation's CrossValidation lands.
-        var figures = new CrossValidatedFigures(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+        var scores = CrossValidation.OutOfFoldScores(prompts, GroupedFolds.KFold(prompts, Folds), trainer.Scorer);
+        var chosen = ThresholdSelection.Choose(
+            prompts, scores, TargetFalsePositiveRate, $"{Folds}-fold grouped out-of-fold scores of the training data");
+        var threshold = Math.Round(chosen.Value, 4);
+        var metrics = new RankingMetrics(scores, [.. prompts.Select(p => p.IsAttack)]);
+        var at = metrics.At(threshold);
+        var figures = new CrossValidatedFigures(
+            Folds,
+            Figure(metrics.RocAuc()),
+            Figure(metrics.AveragePrecision()),
+            Figure(metrics.RecallAtFalsePositiveRate(0.01)),
+            Figure(metrics.RecallAtFalsePositiveRate(0.05)),
+            Figure(at.Recall),
+            Figure(at.FalsePositiveRate));
         var header = new PromptModelHeader(
             ModelVersion,
             options.Features,
-            $"{options.Ftrl}; rows weighted n^-{options.SourcePower} per source, classes balanced; without sources {string.Join(", ", options.ExcludedSources)}",
+            string.Create(CultureInfo.InvariantCulture,
+                $"{options.Ftrl}; rows weighted n^-{options.SourcePower} per source, classes balanced; without sources {string.Join(", ", options.ExcludedSources)}"),
             new TrainingDataSummary(TrainingDataHash.Of(prompts), prompts.Count, prompts.Count(p => p.IsAttack)),
-            0.5,
-            "placeholder",
+            threshold,
+            chosen.Origin,
             figures);
         return trainer.Fit(prompts, header);
     }
+
+    // Four decimals: enough to read, and last-bit differences of floating-point maths cannot reach the file.
+    private static double Figure(double value) => Math.Round(value, 4);
 }
