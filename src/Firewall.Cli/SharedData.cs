@@ -4,7 +4,7 @@ namespace Firewall.Cli;
 /// Where the labelled data lives: the shared prompts beside the repository (never copied into it) and the examples
 /// written in this repository. Paths are found from the repository root, so commands work from any folder in it.
 /// </summary>
-internal static class SharedData
+public static class SharedData
 {
     /// <summary>A file of the shared labelled prompts, such as "train.jsonl": ../shared/data/prompts/ next to the repository.</summary>
     public static string Prompts(string file) =>

@@ -7,7 +7,7 @@ namespace Firewall.Cli.Training;
 /// Fits the prompt-attack model on labelled prompts. Features are extracted once per distinct text and kept, so
 /// cross-validation's many fits over subsets of one data set pay for extraction once.
 /// </summary>
-internal sealed class DetectorTrainer(TrainingOptions options)
+public sealed class DetectorTrainer(TrainingOptions options)
 {
     private readonly Dictionary<string, SparseFeatures> _features = new(StringComparer.Ordinal);
 

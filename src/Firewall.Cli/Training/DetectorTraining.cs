@@ -8,7 +8,7 @@ namespace Firewall.Cli.Training;
 /// The whole training recipe: grouped cross-validation on the training rows for the threshold and the figures, then
 /// one fit on all rows. Deterministic: the same rows and options give the same model, byte for byte.
 /// </summary>
-internal static class DetectorTraining
+public static class DetectorTraining
 {
     public const string ModelVersion = "2026.12.1";
     public const int Folds = 5;

@@ -7,7 +7,7 @@ namespace Firewall.Cli.Training;
 /// <param name="L2">L2 strength: keeps any one n-gram from deciding alone.</param>
 /// <param name="Epochs">Passes over the data, each in a fresh seeded order.</param>
 /// <param name="Seed">Seed of the order.</param>
-internal sealed record FtrlSettings(double Alpha = 0.1, double Beta = 1, double L1 = 0, double L2 = 1, int Epochs = 8, ulong Seed = 11)
+public sealed record FtrlSettings(double Alpha = 0.1, double Beta = 1, double L1 = 0, double L2 = 1, int Epochs = 8, ulong Seed = 11)
 {
     public override string ToString() =>
         FormattableString.Invariant($"FTRL-Proximal logistic regression, alpha {Alpha}, beta {Beta}, L1 {L1}, L2 {L2}, {Epochs} epochs, seed {Seed}");

@@ -5,7 +5,7 @@ namespace Firewall.Cli.Training;
 /// <summary>A text's features as the trainer sees them: distinct buckets, ascending, each with its summed scaled value.</summary>
 internal sealed record SparseFeatures(int[] Buckets, float[] Values)
 {
-    /// <summary>The same features and scaling <see cref="PromptModel.Probability"/> scores, merged per bucket.</summary>
+    /// <summary>The same features and scaling <see cref="PromptModel.Probability"/> scores for the whole text, merged per bucket: the model is fitted on whole texts.</summary>
     public static SparseFeatures Of(string text, FeatureConfiguration features)
     {
         var sink = new CollectingSink([]);
@@ -35,8 +35,12 @@ internal sealed record SparseFeatures(int[] Buckets, float[] Values)
     {
         public List<int> Buckets => buckets;
 
-        public void AddCharacters(int bucket) => buckets.Add(bucket);
+        public void Begin(int viewLength)
+        {
+        }
 
-        public void AddWords(int bucket, ReadOnlySpan<char> words) => buckets.Add(bucket);
+        public void AddCharacters(int bucket, int position) => buckets.Add(bucket);
+
+        public void AddWords(int bucket, int position, ReadOnlySpan<char> words) => buckets.Add(bucket);
     }
 }

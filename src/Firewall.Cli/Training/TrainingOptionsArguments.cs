@@ -9,6 +9,7 @@ internal static class TrainingOptionsArguments
     private static readonly Option<int?> HashBits = new("--hash-bits") { Description = "log2 of the bucket count" };
     private static readonly Option<string?> CharNGrams = new("--char-ngrams") { Description = "character n-gram lengths, as min-max (e.g. 3-5)" };
     private static readonly Option<int?> WordNGrams = new("--word-ngrams") { Description = "longest word n-gram (1 or 2)" };
+    private static readonly Option<int?> Window = new("--window") { Description = "window length in characters for long texts (0: whole text only)" };
     private static readonly Option<double?> L2 = new("--l2") { Description = "L2 strength" };
     private static readonly Option<double?> L1 = new("--l1") { Description = "L1 strength" };
     private static readonly Option<double?> Alpha = new("--alpha") { Description = "FTRL learning-rate scale" };
@@ -23,7 +24,7 @@ internal static class TrainingOptionsArguments
 
     private static readonly Option<bool> WithAll = new("--with-all-sources") { Description = "Train on every source, even those left out by default" };
 
-    public static IReadOnlyList<Option> All { get; } = [HashBits, CharNGrams, WordNGrams, L2, L1, Alpha, Epochs, SourcePower, Without, WithAll];
+    public static IReadOnlyList<Option> All { get; } = [HashBits, Window, CharNGrams, WordNGrams, L2, L1, Alpha, Epochs, SourcePower, Without, WithAll];
 
     public static TrainingOptions Read(ParseResult parse)
     {
@@ -35,6 +36,7 @@ internal static class TrainingOptionsArguments
             CharNGramMin = chars.Item1,
             CharNGramMax = chars.Item2,
             WordNGramMax = parse.GetValue(WordNGrams) ?? d.Features.WordNGramMax,
+            WindowChars = parse.GetValue(Window) ?? d.Features.WindowChars,
         };
         if (features.Problem() is { } problem)
         {

@@ -9,7 +9,12 @@ namespace Firewall.Core.Classification.Model;
 /// <param name="CharNGramMin">Shortest character n-gram.</param>
 /// <param name="CharNGramMax">Longest character n-gram.</param>
 /// <param name="WordNGramMax">Word n-grams from 1 to this (1 or 2).</param>
-public sealed record FeatureConfiguration(string View, int HashBits, int CharNGramMin, int CharNGramMax, int WordNGramMax)
+/// <param name="WindowChars">
+/// A view longer than this is also scored in windows of this many characters, overlapping by half, and the text scores
+/// its highest window or whole-text score: one injected paragraph in a long document is not diluted by the rest.
+/// 0 scores the whole text only.
+/// </param>
+public sealed record FeatureConfiguration(string View, int HashBits, int CharNGramMin, int CharNGramMax, int WordNGramMax, int WindowChars)
 {
     /// <summary>The view this build of the code computes; see <see cref="PromptFeatures"/>.</summary>
     public const string CurrentView = "normalised-v1";
@@ -24,6 +29,7 @@ public sealed record FeatureConfiguration(string View, int HashBits, int CharNGr
         { CharNGramMin: < 1 } or { CharNGramMax: > 8 } => $"character n-grams {CharNGramMin}..{CharNGramMax} are outside [1, 8]",
         _ when CharNGramMin > CharNGramMax => $"character n-grams {CharNGramMin}..{CharNGramMax} are an empty range",
         { WordNGramMax: not (1 or 2) } => $"wordNGramMax {WordNGramMax} is not 1 or 2",
+        { WindowChars: not 0 and (< 64 or > 65536) } => $"windowChars {WindowChars} is neither 0 nor in [64, 65536]",
         _ => null,
     };
 }

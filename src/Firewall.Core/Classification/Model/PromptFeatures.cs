@@ -20,6 +20,7 @@ public static class PromptFeatures
     {
         using var view = TextNormaliser.Normalise(text);
         var mask = features.BucketCount - 1;
+        sink.Begin(view.Span.Length);
         Words(view.Span, features.WordNGramMax, mask, ref sink);
         Characters(view.Span, features.CharNGramMin, features.CharNGramMax, mask, ref sink);
     }
@@ -46,10 +47,10 @@ public static class PromptFeatures
                 hash = FeatureHash.Step(hash, view[i]);
             }
 
-            sink.AddWords((int)(FeatureHash.Mix(hash ^ UnigramSeed) & (uint)mask), view[start..i]);
+            sink.AddWords((int)(FeatureHash.Mix(hash ^ UnigramSeed) & (uint)mask), start, view[start..i]);
             if (maxN >= 2 && previousStart >= 0)
             {
-                sink.AddWords((int)(FeatureHash.Mix((FeatureHash.Mix(previous) * 31) ^ hash ^ BigramSeed) & (uint)mask), view[previousStart..i]);
+                sink.AddWords((int)(FeatureHash.Mix((FeatureHash.Mix(previous) * 31) ^ hash ^ BigramSeed) & (uint)mask), previousStart, view[previousStart..i]);
             }
 
             previous = hash;
@@ -70,7 +71,7 @@ public static class PromptFeatures
                 var n = i - start + 1;
                 if (n >= minN)
                 {
-                    sink.AddCharacters((int)(FeatureHash.Mix(hash + ((uint)n * CharacterSeed)) & (uint)mask));
+                    sink.AddCharacters((int)(FeatureHash.Mix(hash + ((uint)n * CharacterSeed)) & (uint)mask), start);
                 }
             }
         }

@@ -4,7 +4,7 @@ namespace Firewall.Core.Tests.Classification.Model;
 
 public sealed class PromptFeaturesTests
 {
-    internal static readonly FeatureConfiguration Small = new(FeatureConfiguration.CurrentView, HashBits: 10, CharNGramMin: 3, CharNGramMax: 5, WordNGramMax: 2);
+    internal static readonly FeatureConfiguration Small = new(FeatureConfiguration.CurrentView, HashBits: 10, CharNGramMin: 3, CharNGramMax: 5, WordNGramMax: 2, WindowChars: 128);
 
     [Fact]
     public void Words_are_unigrams_and_bigrams_of_the_lower_cased_view_in_order()

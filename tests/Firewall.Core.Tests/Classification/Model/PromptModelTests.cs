@@ -22,6 +22,22 @@ public sealed class PromptModelTests
     }
 
     [Fact]
+    public void A_long_text_scores_its_strongest_window()
+    {
+        var filler = string.Concat(Enumerable.Repeat("a calm and ordinary sentence about the weather. ", 20));
+        // A large table, so that no filler n-gram shares a bucket with the weighted words.
+        var features = PromptFeaturesTests.Small with { HashBits = 20 };
+        var windowed = TestModels.Weighting("unlock everything", 8, bias: -1, features);
+        var whole = TestModels.Weighting("unlock everything", 8, bias: -1, features with { WindowChars = 0 });
+
+        var text = filler + "unlock everything" + filler;
+
+        Assert.True(windowed.Probability(text) > whole.Probability(text) + 0.1, $"windowed {windowed.Probability(text)}, whole {whole.Probability(text)}");
+        Assert.Equal(whole.Probability("unlock everything"), windowed.Probability("unlock everything"));
+        Assert.Equal(windowed.Probability(text), windowed.Explain(text).Probability, 12);
+    }
+
+    [Fact]
     public void An_empty_text_scores_the_bias() =>
         Assert.Equal(1 / (1 + Math.Exp(1)), TestModels.Weighting("x", 1, bias: -1).Probability(""), 6);
 

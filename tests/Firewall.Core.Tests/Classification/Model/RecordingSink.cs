@@ -9,9 +9,13 @@ internal readonly struct RecordingSink() : IFeatureSink
 
     public List<(int Bucket, string Words)> Words { get; } = [];
 
-    public void AddCharacters(int bucket) => CharacterBuckets.Add(bucket);
+    public void Begin(int viewLength)
+    {
+    }
 
-    public void AddWords(int bucket, ReadOnlySpan<char> words) => Words.Add((bucket, words.ToString()));
+    public void AddCharacters(int bucket, int position) => CharacterBuckets.Add(bucket);
+
+    public void AddWords(int bucket, int position, ReadOnlySpan<char> words) => Words.Add((bucket, words.ToString()));
 
     public static RecordingSink Of(string text, FeatureConfiguration features)
     {

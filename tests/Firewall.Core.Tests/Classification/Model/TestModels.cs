@@ -15,9 +15,9 @@ internal static class TestModels
         new CrossValidatedFigures(5, 0.9, 0.8, 0.5, 0.7, 0.6, 0.01));
 
     /// <summary>A model whose word features of <paramref name="attackWords"/> weigh <paramref name="weight"/> each, all else 0.</summary>
-    public static PromptModel Weighting(string attackWords, float weight, float bias = -1)
+    public static PromptModel Weighting(string attackWords, float weight, float bias = -1, FeatureConfiguration? features = null)
     {
-        var features = PromptFeaturesTests.Small;
+        features ??= PromptFeaturesTests.Small;
         var weights = new float[features.BucketCount];
         foreach (var (bucket, _) in RecordingSink.Of(attackWords, features).Words)
         {
