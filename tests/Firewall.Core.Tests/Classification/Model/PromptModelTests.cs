@@ -30,7 +30,7 @@ public sealed class PromptModelTests
         var windowed = TestModels.Weighting("unlock everything", 8, bias: -1, features);
         var whole = TestModels.Weighting("unlock everything", 8, bias: -1, features with { WindowChars = 0 });
 
-        var text = filler + "unlock everything" + filler;
+        var text = filler + "unlock everything " + filler;
 
         Assert.True(windowed.Probability(text) > whole.Probability(text) + 0.1, $"windowed {windowed.Probability(text)}, whole {whole.Probability(text)}");
         Assert.Equal(whole.Probability("unlock everything"), windowed.Probability("unlock everything"));
