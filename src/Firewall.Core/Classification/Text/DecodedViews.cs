@@ -2,8 +2,8 @@ namespace Firewall.Core.Classification.Text;
 
 /// <summary>
 /// The text behind encodings an attacker uses to slip words past a detector, each a normalised view scanned beside the
-/// text: Unicode tag characters, base64, hex, percent-encoding, Morse, and ROT13 or reversed text when only the
-/// transformed text reads as English. Bounded: at most <see cref="MaxViews"/> views of at most
+/// text: ASCII hidden in invisible characters (tag characters, variation selectors, "sneaky bits"), base64, hex,
+/// percent-encoding, Morse, and ROT13 or reversed text when only the transformed text reads as English. Bounded: at most <see cref="MaxViews"/> views of at most
 /// <see cref="MaxViewLength"/> characters, layers nested at most <see cref="MaxDepth"/> deep (hex inside base64), each
 /// layer one linear scan of its input; a text with nothing to decode yields no view and allocates nothing.
 /// </summary>
@@ -25,6 +25,8 @@ public static class DecodedViews
     private static void Collect(ReadOnlySpan<char> text, DecodingKind within, int depth, ref List<DecodedView>? views)
     {
         Add(DecodingKind.TagCharacters, TagCharacterLayer.Decode, text, within, depth, ref views);
+        Add(DecodingKind.VariantSelectors, VariantSelectorLayer.Decode, text, within, depth, ref views);
+        Add(DecodingKind.SneakyBits, SneakyBitsLayer.Decode, text, within, depth, ref views);
         Add(DecodingKind.Base64, Base64Layer.Decode, text, within, depth, ref views);
         Add(DecodingKind.Hex, HexLayer.Decode, text, within, depth, ref views);
         Add(DecodingKind.Url, UrlLayer.Decode, text, within, depth, ref views);

@@ -95,6 +95,28 @@ public sealed class DecodedViewsTests
         Assert.Equal(new DecodedView(DecodingKind.TagCharacters, DecodingKind.None, Normalised), view);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(16)]
+    public void BytesHiddenInVariationSelectorsAreReadEitherWay(int shift)
+    {
+        var hidden = string.Concat(Encoding.UTF8.GetBytes(Sentence).Select(b => b < 16 ? ((char)(0xFE00 + b)).ToString() : char.ConvertFromUtf32(0xE0100 + b - shift)));
+        var view = Assert.Single(DecodedViews.Find("\u2764" + hidden + " ok"));
+        Assert.Equal(new DecodedView(DecodingKind.VariantSelectors, DecodingKind.None, Normalised), view);
+    }
+
+    [Fact]
+    public void AnEmojiPresentationSelectorIsNotAView() => Assert.Empty(DecodedViews.Find("I \u2764\uFE0F this, \u263A\uFE0F\u2764\uFE0F"));
+
+    [Fact]
+    public void SevenBitsInInvisibleOperatorsAreReadAsAscii()
+    {
+        var hidden = string.Join('\u200B', Sentence.Split(' ').Select(word =>
+            string.Concat(word.Select(c => Convert.ToString(c, 2).PadLeft(7, '0').Replace('0', '\u2062').Replace('1', '\u2064')))));
+        var view = Assert.Single(DecodedViews.Find("Read this: " + hidden));
+        Assert.Equal(new DecodedView(DecodingKind.SneakyBits, DecodingKind.None, Normalised), view);
+    }
+
     [Fact]
     public void HexInsideBase64IsDecodedToo()
     {
@@ -147,7 +169,8 @@ public sealed class DecodedViewsTests
         [
             new string('.', 100_000), string.Concat(Enumerable.Repeat(".- ", 30_000)), new string('7', 200_000), new string('A', 100_000),
             string.Concat(Enumerable.Repeat("%41", 30_000)), string.Concat(Enumerable.Repeat("\\x4", 30_000)), "\uDB40\uDB40\uDC41" + new string('\uDB40', 5000),
-            "a\uD800b\uDC00c" + string.Concat(Enumerable.Repeat("\uDFFF\uD800", 2000)),
+            "a\uD800b\uDC00c" + string.Concat(Enumerable.Repeat("\uDFFF\uD800", 2000)), new string('\u2064', 100_001), new string('\uFE0F', 50_000),
+            string.Concat(Enumerable.Repeat("\uDB40\uDD41", 20_000)), string.Concat(Enumerable.Repeat("\u2062\u200B", 20_000)),
         ];
 
         foreach (var text in texts)
