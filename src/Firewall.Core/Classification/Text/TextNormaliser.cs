@@ -14,6 +14,15 @@ namespace Firewall.Core.Classification.Text;
 /// </summary>
 public static class TextNormaliser
 {
+    private static readonly SearchValues<char> AsciiControls = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(c => (char)c), '\u007F']);
+
+    private static readonly SearchValues<char> LeetCharacters = SearchValues.Create("0123456789@$!|");
+
+    private delegate int TriggerFinder(ReadOnlySpan<char> text);
+
+    private delegate void WordFold(Span<char> word);
+
     /// <summary>The longest normalised view of a text of <paramref name="length"/> characters.</summary>
     public static int MaxLength(int length) => checked(length * CompatibilityFold.MaxExpansion);
 
@@ -57,20 +66,49 @@ public static class TextNormaliser
 
     private static int FoldAscii(ReadOnlySpan<char> text, Span<char> destination)
     {
-        var writer = new Writer(destination);
-        foreach (var c in text)
+        // Vectorised lower case; the scalar loop only compacts from the first run of whitespace that is not one space.
+        Ascii.ToLower(text, destination, out var length);
+        var irregular = FirstIrregularSpace(destination[..length]);
+        if (irregular < 0)
         {
+            return length;
+        }
+
+        var writer = new Writer(destination, irregular);
+        for (var i = irregular; i < length; i++)
+        {
+            var c = destination[i];
             if (char.IsWhiteSpace(c))
             {
                 writer.Space();
             }
             else if (!char.IsControl(c))
             {
-                writer.Add(char.ToLowerInvariant(c));
+                writer.Add(c);
             }
         }
 
         return writer.Length;
+    }
+
+    /// <summary>Where the run of whitespace that holds the first control character, double space or edge space starts.</summary>
+    private static int FirstIrregularSpace(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty || text[0] == ' ')
+        {
+            return text.IsEmpty ? -1 : 0;
+        }
+
+        var control = text.IndexOfAny(AsciiControls);
+        var doubleSpace = text.IndexOf("  ", StringComparison.Ordinal);
+        var first = control < 0 ? doubleSpace : doubleSpace < 0 ? control : Math.Min(control, doubleSpace);
+        first = first < 0 && text[^1] == ' ' ? text.Length - 1 : first;
+        while (first > 0 && text[first - 1] == ' ')
+        {
+            first--;
+        }
+
+        return first;
     }
 
     private static int FoldUnicode(ReadOnlySpan<char> text, Span<char> destination)
@@ -126,23 +164,40 @@ public static class TextNormaliser
         return writer.Length;
     }
 
-    /// <summary>Word by word: leetspeak, then look-alike letters, then lower case of what is left.</summary>
+    /// <summary>
+    /// Word by word, leetspeak, then look-alike letters and lower case of what is left; only words holding a digit or
+    /// symbol, or a non-ASCII character, are visited, found by a vectorised search.
+    /// </summary>
     private static void FoldWords(Span<char> text, bool isAscii)
     {
-        var start = 0;
-        while (start < text.Length)
+        FoldWordsHolding(text, static t => t.IndexOfAny(LeetCharacters), Leetspeak.FoldWord);
+        if (!isAscii)
         {
-            var end = text[start..].IndexOf(' ');
-            end = end < 0 ? text.Length : start + end;
-            var word = text[start..end];
-            Leetspeak.FoldWord(word);
-            if (!isAscii)
+            FoldWordsHolding(text, static t => t.IndexOfAnyExceptInRange('\0', '\u007F'), static word =>
             {
                 Confusables.FoldWord(word);
                 LowerInPlace(word);
+            });
+        }
+    }
+
+    private static void FoldWordsHolding(Span<char> text, TriggerFinder find, WordFold fold)
+    {
+        var index = 0;
+        while (index < text.Length)
+        {
+            var hit = find(text[index..]);
+            if (hit < 0)
+            {
+                return;
             }
 
-            start = end + 1;
+            hit += index;
+            var start = text[..hit].LastIndexOf(' ') + 1;
+            var end = text[hit..].IndexOf(' ');
+            end = end < 0 ? text.Length : hit + end;
+            fold(text[start..end]);
+            index = end + 1;
         }
     }
 
@@ -163,12 +218,12 @@ public static class TextNormaliser
     }
 
     /// <summary>Appends characters, turning each run of whitespace between two of them into one space.</summary>
-    private ref struct Writer(Span<char> destination)
+    private ref struct Writer(Span<char> destination, int length = 0)
     {
         private readonly Span<char> destination = destination;
         private bool pendingSpace;
 
-        public int Length { get; private set; }
+        public int Length { get; private set; } = length;
 
         public readonly bool FollowsLatin => Length > 0 && !pendingSpace && IsLatin(destination[Length - 1]);
 

@@ -16,6 +16,12 @@ public sealed class TextNormaliserPropertyTests
         (4, Gen.Char[Pool].Array[0, 40].Select(chars => new string(chars))),
         (1, Gen.String));
 
+    private static readonly Gen<string> AsciiText = Gen.Char["aBcZ019345@$!|.,-  \t\n\r\u0000\u001F\u007F"].Array[0, 40].Select(chars => new string(chars));
+
+    [Fact]
+    public void TheAsciiFastPathAgreesWithTheUnicodePath() =>
+        AsciiText.Sample(text => TextNormaliser.Normalise(text) == TextNormaliser.Normalise(text + "\u200B"));
+
     [Fact]
     public void NormalisingTwiceIsNormalisingOnce() =>
         Text.Sample(text =>
