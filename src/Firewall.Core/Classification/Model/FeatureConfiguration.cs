@@ -17,7 +17,7 @@ namespace Firewall.Core.Classification.Model;
 public sealed record FeatureConfiguration(string View, int HashBits, int CharNGramMin, int CharNGramMax, int WordNGramMax, int WindowChars)
 {
     /// <summary>The view this build of the code computes; see <see cref="PromptFeatures"/>.</summary>
-    public const string CurrentView = "normalised-v1";
+    public const string CurrentView = "normalised-decoded-v1";
 
     public int BucketCount => 1 << HashBits;
 

@@ -3,8 +3,9 @@ using Firewall.Core.Classification.Text;
 namespace Firewall.Core.Classification.Model;
 
 /// <summary>
-/// The model's features of a text: hashed word unigrams and bigrams and character n-grams of its view
-/// (<see cref="TextNormaliser"/>, named <see cref="FeatureConfiguration.CurrentView"/>). One extraction serves scoring, explaining and training.
+/// The model's features of a text: hashed word unigrams and bigrams and character n-grams of its normalised view
+/// (<see cref="TextNormaliser"/>) and of its decoded views (<see cref="DecodedViews"/>), together named
+/// <see cref="FeatureConfiguration.CurrentView"/>. One extraction serves scoring, explaining and training.
 /// </summary>
 public static class PromptFeatures
 {
@@ -15,18 +16,40 @@ public static class PromptFeatures
     /// <summary>The value of each feature occurrence in a text with <paramref name="occurrences"/> of them: the vector's L2 norm is about 1.</summary>
     public static double Scale(int occurrences) => occurrences == 0 ? 0 : 1 / Math.Sqrt(occurrences);
 
+    /// <summary>
+    /// Feeds <paramref name="sink"/> the features of the normalised view and then of each decoded view
+    /// (<see cref="DecodedViews"/>), whose positions follow the view's as if the texts were written one after another.
+    /// </summary>
     public static void Extract<TSink>(ReadOnlySpan<char> text, FeatureConfiguration features, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
         using var view = TextNormaliser.Normalise(text);
+        var decoded = DecodedViews.Find(text);
+        var length = view.Span.Length;
+        foreach (var d in decoded)
+        {
+            length += 1 + d.Text.Length;
+        }
+
+        sink.Begin(length);
+        var offset = Extract(view.Span, 0, features, ref sink);
+        foreach (var d in decoded)
+        {
+            offset = Extract(d.Text, offset + 1, features, ref sink);
+        }
+    }
+
+    private static int Extract<TSink>(ReadOnlySpan<char> view, int offset, FeatureConfiguration features, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
         var mask = features.BucketCount - 1;
-        sink.Begin(view.Span.Length);
-        Words(view.Span, features.WordNGramMax, mask, ref sink);
-        Characters(view.Span, features.CharNGramMin, features.CharNGramMax, mask, ref sink);
+        Words(view, offset, features.WordNGramMax, mask, ref sink);
+        Characters(view, offset, features.CharNGramMin, features.CharNGramMax, mask, ref sink);
+        return offset + view.Length;
     }
 
     // A word is a run of letters and digits; a bigram's text spans both words and what separates them.
-    private static void Words<TSink>(ReadOnlySpan<char> view, int maxN, int mask, ref TSink sink)
+    private static void Words<TSink>(ReadOnlySpan<char> view, int offset, int maxN, int mask, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
         var previous = 0u;
@@ -47,10 +70,10 @@ public static class PromptFeatures
                 hash = FeatureHash.Step(hash, view[i]);
             }
 
-            sink.AddWords((int)(FeatureHash.Mix(hash ^ UnigramSeed) & (uint)mask), start, view[start..i]);
+            sink.AddWords((int)(FeatureHash.Mix(hash ^ UnigramSeed) & (uint)mask), offset + start, view[start..i]);
             if (maxN >= 2 && previousStart >= 0)
             {
-                sink.AddWords((int)(FeatureHash.Mix((FeatureHash.Mix(previous) * 31) ^ hash ^ BigramSeed) & (uint)mask), previousStart, view[previousStart..i]);
+                sink.AddWords((int)(FeatureHash.Mix((FeatureHash.Mix(previous) * 31) ^ hash ^ BigramSeed) & (uint)mask), offset + previousStart, view[previousStart..i]);
             }
 
             previous = hash;
@@ -58,7 +81,7 @@ public static class PromptFeatures
         }
     }
 
-    private static void Characters<TSink>(ReadOnlySpan<char> view, int minN, int maxN, int mask, ref TSink sink)
+    private static void Characters<TSink>(ReadOnlySpan<char> view, int offset, int minN, int maxN, int mask, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
         for (var start = 0; start + minN <= view.Length; start++)
@@ -71,7 +94,7 @@ public static class PromptFeatures
                 var n = i - start + 1;
                 if (n >= minN)
                 {
-                    sink.AddCharacters((int)(FeatureHash.Mix(hash + ((uint)n * CharacterSeed)) & (uint)mask), start);
+                    sink.AddCharacters((int)(FeatureHash.Mix(hash + ((uint)n * CharacterSeed)) & (uint)mask), offset + start);
                 }
             }
         }
