@@ -11,7 +11,7 @@ public sealed record TrainingOptions(FeatureConfiguration Features, FtrlSettings
     public bool Includes(string source) => !ExcludedSources.Any(e => source.StartsWith(e, StringComparison.Ordinal));
 
     public static TrainingOptions Default { get; } = new(
-        new FeatureConfiguration(FeatureConfiguration.CurrentView, HashBits: 16, CharNGramMin: 3, CharNGramMax: 5, WordNGramMax: 2, WindowChars: 1024),
+        new FeatureConfiguration(FeatureConfiguration.CurrentView, HashBits: 16, CharNGramMin: 3, CharNGramMax: 4, WordNGramMax: 2, WindowChars: 1024),
         new FtrlSettings(),
         SourcePower: 0.5,
         // PAIR's persuasive role-play attacks read, to n-grams, like benign role-play requests: with them the model flags
