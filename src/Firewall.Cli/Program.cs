@@ -6,6 +6,7 @@ var root = new RootCommand("Firewall command-line tools")
     TokenCommand.Create(),
     HashSecretCommand.Create(),
     EvaluateDetectorsCommand.Create(),
+    Firewall.Cli.Training.TrainDetectorCommand.Create(),
     BenchCommand.Create(),
     BenchServerCommand.Create(),
     SimulateCommand.Create(),

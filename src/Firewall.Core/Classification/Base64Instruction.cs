@@ -1,5 +1,5 @@
-using System.Buffers.Text;
 using System.Text;
+using Firewall.Core.Classification.Text;
 
 namespace Firewall.Core.Classification;
 
@@ -11,9 +11,8 @@ public static class Base64Instruction
     public static bool IsEncodedText(string candidate)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        var padded = candidate.Length % 4 == 0 ? candidate : candidate + new string('=', 4 - (candidate.Length % 4));
-        var bytes = new byte[Base64.GetMaxDecodedFromUtf8Length(padded.Length)];
-        if (!Convert.TryFromBase64String(padded, bytes, out var written))
+        var bytes = new byte[Base64Text.MaxDecodedLength(candidate.Length)];
+        if (!Base64Text.TryDecode(candidate, bytes, out var written))
         {
             return false;
         }

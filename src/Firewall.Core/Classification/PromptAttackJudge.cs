@@ -1,0 +1,32 @@
+using Firewall.Core.Classification.Model;
+
+namespace Firewall.Core.Classification;
+
+/// <summary>Judges the prompt texts of an event with the learned model and the prompt-injection rules; thread-safe.</summary>
+public sealed class PromptAttackJudge(PromptModel model, PromptInjectionDetector rules)
+{
+    /// <summary>How many word n-grams a flagged verdict names.</summary>
+    public const int StrongestCount = 3;
+
+    public static PromptAttackJudge CreateDefault() => new(PromptModel.LoadEmbedded(), PromptInjectionDetector.CreateDefault());
+
+    public PromptModel Model => model;
+
+    public PromptAttackVerdict Judge(params ReadOnlySpan<string?> texts)
+    {
+        var probability = 0.0;
+        string? strongest = null;
+        foreach (var text in texts)
+        {
+            var p = text is null ? 0 : model.Probability(text);
+            if (p > probability || strongest is null)
+            {
+                (probability, strongest) = (p, text);
+            }
+        }
+
+        // Explaining allocates, so only a text the model flags pays for it.
+        var explained = probability >= model.Threshold && strongest is not null ? model.Explain(strongest, StrongestCount).Strongest : [];
+        return new PromptAttackVerdict(probability, model.Threshold, rules.Detect(texts), explained);
+    }
+}
