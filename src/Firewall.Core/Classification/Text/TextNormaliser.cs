@@ -17,6 +17,9 @@ public static class TextNormaliser
     private static readonly SearchValues<char> AsciiControls = SearchValues.Create(
         [.. Enumerable.Range(0, 0x20).Select(c => (char)c), '\u007F']);
 
+    private static readonly SearchValues<char> AsciiSpaceOrControl = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x21).Select(c => (char)c), '\u007F']);
+
     private static readonly SearchValues<char> LeetCharacters = SearchValues.Create("0123456789@$!|");
 
     private delegate int TriggerFinder(ReadOnlySpan<char> text);
@@ -43,8 +46,8 @@ public static class TextNormaliser
     }
 
     /// <summary>
-    /// Writes the normalised view into <paramref name="destination"/>, at least <see cref="MaxLength"/> long, and
-    /// returns its length.
+    /// Writes the normalised view into <paramref name="destination"/>, at least <see cref="MaxLength"/> long (as long
+    /// as the text suffices for ASCII), and returns its length.
     /// </summary>
     public static int Normalise(ReadOnlySpan<char> text, Span<char> destination)
     {
@@ -66,26 +69,31 @@ public static class TextNormaliser
 
     private static int FoldAscii(ReadOnlySpan<char> text, Span<char> destination)
     {
-        // Vectorised lower case; the scalar loop only compacts from the first run of whitespace that is not one space.
+        // Vectorised lower case; then, from the first run of whitespace that is not one space, words are moved whole
+        // and each run of whitespace and control characters between them becomes one space or nothing.
         Ascii.ToLower(text, destination, out var length);
-        var irregular = FirstIrregularSpace(destination[..length]);
-        if (irregular < 0)
+        var read = FirstIrregularSpace(destination[..length]);
+        if (read < 0)
         {
             return length;
         }
 
-        var writer = new Writer(destination, irregular);
-        for (var i = irregular; i < length; i++)
+        var writer = new Writer(destination, read);
+        while (read < length)
         {
-            var c = destination[i];
-            if (char.IsWhiteSpace(c))
+            var next = destination[read..length].IndexOfAny(AsciiSpaceOrControl);
+            var end = next < 0 ? length : read + next;
+            if (end > read)
+            {
+                writer.Add(destination[read..end]);
+            }
+
+            if (end < length && char.IsWhiteSpace(destination[end]))
             {
                 writer.Space();
             }
-            else if (!char.IsControl(c))
-            {
-                writer.Add(c);
-            }
+
+            read = end + 1;
         }
 
         return writer.Length;
