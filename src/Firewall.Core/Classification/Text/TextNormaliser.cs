@@ -14,12 +14,6 @@ namespace Firewall.Core.Classification.Text;
 /// </summary>
 public static class TextNormaliser
 {
-    private static readonly SearchValues<char> AsciiControls = SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Select(c => (char)c), '\u007F']);
-
-    private static readonly SearchValues<char> AsciiSpaceOrControl = SearchValues.Create(
-        [.. Enumerable.Range(0, 0x21).Select(c => (char)c), '\u007F']);
-
     private static readonly SearchValues<char> LeetCharacters = SearchValues.Create("0123456789@$!|");
 
     private delegate int TriggerFinder(ReadOnlySpan<char> text);
@@ -81,7 +75,7 @@ public static class TextNormaliser
         var writer = new Writer(destination, read);
         while (read < length)
         {
-            var next = destination[read..length].IndexOfAny(AsciiSpaceOrControl);
+            var next = IndexOfControlOrUpTo(destination[read..length], ' ');
             var end = next < 0 ? length : read + next;
             if (end > read)
             {
@@ -107,7 +101,7 @@ public static class TextNormaliser
             return text.IsEmpty ? -1 : 0;
         }
 
-        var control = text.IndexOfAny(AsciiControls);
+        var control = IndexOfControlOrUpTo(text, '\u001F');
         var doubleSpace = text.IndexOf("  ", StringComparison.Ordinal);
         var first = control < 0 ? doubleSpace : doubleSpace < 0 ? control : Math.Min(control, doubleSpace);
         first = first < 0 && text[^1] == ' ' ? text.Length - 1 : first;
@@ -117,6 +111,17 @@ public static class TextNormaliser
         }
 
         return first;
+    }
+
+    /// <summary>
+    /// The first character from U+0000 to <paramref name="last"/>, or DEL: two vectorised range searches, several times
+    /// faster than one SearchValues of the same characters, which includes U+0000.
+    /// </summary>
+    private static int IndexOfControlOrUpTo(ReadOnlySpan<char> text, char last)
+    {
+        var low = text.IndexOfAnyInRange('\0', last);
+        var delete = text[..(low < 0 ? text.Length : low)].IndexOf('\u007F');
+        return delete >= 0 ? delete : low;
     }
 
     private static int FoldUnicode(ReadOnlySpan<char> text, Span<char> destination)
