@@ -11,6 +11,9 @@ public sealed record RuleSet(
     IReadOnlyDictionary<EventType, TypeProfile> Types,
     IReadOnlyList<Rule> Rules)
 {
+    /// <summary>Every rule's hints in one search: scan a text once, then run only the rules it admits.</summary>
+    public HintIndex Hints { get; } = new(Rules);
+
     public IEnumerable<Rule> RulesOf(string detector) => Rules.Where(r => r.Detector == detector);
 }
 
