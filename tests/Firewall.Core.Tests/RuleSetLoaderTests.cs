@@ -67,9 +67,22 @@ public sealed class RuleSetLoaderTests
     public void AHintedRuleStillRunsOnTextWithAKelvinSign()
     {
         // The regex engine's IgnoreCase matches the Kelvin sign as 'k'; the ordinal hint "AccountKey=" does not.
-        var rule = RuleSetLoader.LoadEmbedded().Rules.Single(r => r.Id == "secret.azure_storage_key");
+        var findings = Redaction.Redactor.CreateDefault().Redact("Account\u212Aey=c2VjcmV0LXN0b3JhZ2Uta2V5LXZhbHVl").Findings;
 
-        Assert.Single(rule.Matches("Account\u212Aey=c2VjcmV0LXN0b3JhZ2Uta2V5LXZhbHVl"));
+        Assert.Contains(findings, f => f.Rule == "secret.azure_storage_key");
+    }
+
+    [Theory]
+    [InlineData("\"hints\": [\"\"]")]
+    [InlineData("\"hints\": [\"caf\u00e9\"]")]
+    public void AnEmptyOrNonAsciiHintIsRejected(string hints)
+    {
+        var rule = GoodRule.Replace("\"pattern\"", hints + ", \"pattern\"", StringComparison.Ordinal);
+        Assert.NotEqual(GoodRule, rule);
+
+        var e = Assert.Throws<RuleSetException>(() => RuleSetLoader.Load(RuleSet(rule)));
+
+        Assert.Contains("hint", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.ObjectModel;
 using System.Net;
 using System.Text.Json;
 using Firewall.Core.Events;
@@ -41,43 +42,73 @@ public sealed class EventClassifier
     {
         ArgumentNullException.ThrowIfNull(input);
         var type = input.Type ?? throw new ArgumentException("The event has no type; validate it first.", nameof(input));
-        var findings = new List<Finding>();
+        // Allocated only once something matches; local functions without delegates capture these without allocating.
+        List<Finding>? findings = null;
         var redactions = 0;
 
-        string? Redact(string? text)
+        // Each text is scanned for hints once: the redactor and the injection rules share the scan.
+        string Redact(ScannedText scanned)
         {
-            if (text is null)
-            {
-                return null;
-            }
-
-            var result = _redactor.Redact(text);
-            findings.AddRange(result.Findings);
+            var result = _redactor.Redact(scanned);
+            Merge(ref findings, result.Findings);
             redactions += result.Redactions;
             return result.Text;
         }
 
-        var agentId = Redact(input.AgentId);
-        var model = Redact(input.Model);
+        string? RedactField(string? text) => text is null ? null : Redact(_ruleSet.Hints.Scan(text));
+
+        // Keys and string values are both free text; keys that redact to the same text are kept apart (AttributeKeys).
+        Dictionary<string, JsonElement>? RedactAttributes(IReadOnlyDictionary<string, JsonElement>? attributes)
+        {
+            if (attributes is null)
+            {
+                return null;
+            }
+
+            var keys = new List<(string Original, string Redacted)>(attributes.Count);
+            var values = new List<JsonElement>(attributes.Count);
+            foreach (var (key, value) in attributes)
+            {
+                keys.Add((key, RedactField(key)!));
+                var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
+                var redacted = RedactField(text);
+                // A string the redactor left alone keeps its element: serialising it again would only copy it.
+                values.Add(ReferenceEquals(redacted, text) ? value : JsonSerializer.SerializeToElement(redacted));
+            }
+
+            var unique = AttributeKeys.Unique(keys);
+            var result = new Dictionary<string, JsonElement>(keys.Count, StringComparer.Ordinal);
+            for (var i = 0; i < keys.Count; i++)
+            {
+                result.Add(unique[i], values[i]);
+            }
+
+            return result;
+        }
+
+        var agentId = RedactField(input.AgentId);
+        var model = RedactField(input.Model);
         var source = input.Source is { } s
             ? new EventSource(
                 // An IP address literal cannot hold a secret or an e-mail, and the digit rules (phones) could mask it.
-                s.Ip is null || IsIpAddress(s.Ip) ? s.Ip : Redact(s.Ip),
-                s.UserId is null ? null : _pseudonymiser?.User(s.UserId) ?? Redact(s.UserId),
-                s.SessionId is null ? null : _pseudonymiser?.Session(s.SessionId) ?? Redact(s.SessionId))
+                s.Ip is null || IsIpAddress(s.Ip) ? s.Ip : RedactField(s.Ip),
+                s.UserId is null ? null : _pseudonymiser?.User(s.UserId) ?? RedactField(s.UserId),
+                s.SessionId is null ? null : _pseudonymiser?.Session(s.SessionId) ?? RedactField(s.SessionId))
             : null;
-        var message = Redact(input.Message);
-        var content = Redact(input.Content);
-        var attributes = RedactAttributes(input.Attributes, Redact);
+        var scannedMessage = input.Message is null ? default : _ruleSet.Hints.Scan(input.Message);
+        var scannedContent = input.Content is null ? default : _ruleSet.Hints.Scan(input.Content);
+        var message = input.Message is null ? null : Redact(scannedMessage);
+        var content = input.Content is null ? null : Redact(scannedContent);
+        var attributes = RedactAttributes(input.Attributes);
 
-        var injection = _injection.Detect(input.Message, input.Content);
+        var injection = _injection.Detect(scannedMessage, scannedContent);
         if (injection.IsInjection)
         {
-            findings.AddRange(injection.Findings);
+            Merge(ref findings, injection.Findings);
         }
 
-        findings.AddRange(_flooding.Detect(input.Content, input.Attributes));
-        var merged = Merge(findings);
+        Merge(ref findings, _flooding.Detect(input.Content, input.Attributes));
+        var merged = findings is null ? ReadOnlyCollection<Finding>.Empty : findings.AsReadOnly();
 
         var profile = _ruleSet.Types[type];
         var severity = SeverityPolicy.Severity(profile, merged, input);
@@ -96,31 +127,37 @@ public sealed class EventClassifier
             _ruleSet.Version);
     }
 
-    // Keys and string values are both free text; keys that redact to the same text are kept apart (AttributeKeys).
-    private static Dictionary<string, JsonElement>? RedactAttributes(IReadOnlyDictionary<string, JsonElement>? attributes, Func<string?, string?> redact)
-    {
-        if (attributes is null)
-        {
-            return null;
-        }
-
-        var pairs = attributes.Select(a => (
-            Key: (Original: a.Key, Redacted: redact(a.Key)!),
-            Value: a.Value.ValueKind == JsonValueKind.String ? JsonSerializer.SerializeToElement(redact(a.Value.GetString())) : a.Value)).ToList();
-        var keys = AttributeKeys.Unique([.. pairs.Select(p => p.Key)]);
-        var redacted = new Dictionary<string, JsonElement>(pairs.Count, StringComparer.Ordinal);
-        for (var i = 0; i < pairs.Count; i++)
-        {
-            redacted.Add(keys[i], pairs[i].Value);
-        }
-
-        return redacted;
-    }
-
     private static bool IsIpAddress(string text) =>
         !text.AsSpan().ContainsAnyExcept(IpAddressCharacters) && IPAddress.TryParse(text, out _);
 
-    // One finding per rule, however many fields it matched in.
-    private static List<Finding> Merge(List<Finding> findings) => findings.Count < 2 ? findings :
-        [.. findings.GroupBy(f => f.Rule, StringComparer.Ordinal).Select(g => g.First() with { Count = g.Sum(f => f.Count) })];
+    // One finding per rule, however many fields it matched in: a rule's later finding adds its count to the first.
+    private static void Merge(ref List<Finding>? findings, IReadOnlyList<Finding> more)
+    {
+        foreach (var finding in more)
+        {
+            findings ??= [];
+            var same = IndexOfRule(findings, finding.Rule);
+            if (same < 0)
+            {
+                findings.Add(finding);
+            }
+            else
+            {
+                findings[same] = findings[same] with { Count = findings[same].Count + finding.Count };
+            }
+        }
+    }
+
+    private static int IndexOfRule(List<Finding> findings, string rule)
+    {
+        for (var i = 0; i < findings.Count; i++)
+        {
+            if (string.Equals(findings[i].Rule, rule, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

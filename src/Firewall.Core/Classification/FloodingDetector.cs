@@ -17,12 +17,13 @@ public sealed class FloodingDetector(RuleSet ruleSet)
 
     public IReadOnlyList<Finding> Detect(string? content, IReadOnlyDictionary<string, JsonElement>? attributes)
     {
-        var findings = new List<Finding>();
+        // Most events flood nothing: allocate only once something does.
+        List<Finding>? findings = null;
         if (content is not null)
         {
             if (Encoding.UTF8.GetByteCount(content) >= _limits.ContentNearLimitRatio * EventLimits.ContentMaxBytes)
             {
-                findings.Add(Signal(ContentNearLimitRule));
+                (findings ??= []).Add(Signal(ContentNearLimitRule));
             }
 
             foreach (var rule in _rules)
@@ -40,7 +41,7 @@ public sealed class FloodingDetector(RuleSet ruleSet)
 
                 if (count > 0)
                 {
-                    findings.Add(rule.ToFinding(count));
+                    (findings ??= []).Add(rule.ToFinding(count));
                 }
             }
         }
@@ -48,10 +49,10 @@ public sealed class FloodingDetector(RuleSet ruleSet)
         if (attributes?.GetValueOrDefault(TokensAttribute) is { ValueKind: JsonValueKind.Number } tokens
             && (!tokens.TryGetInt64(out var n) || n > _limits.MaxTokens))
         {
-            findings.Add(Signal(TokenCountRule));
+            (findings ??= []).Add(Signal(TokenCountRule));
         }
 
-        return findings;
+        return findings ?? [];
     }
 
     private static Finding Signal(string rule) => new(rule, Detectors.Flooding, OwaspCategory.Llm10, Severity.Medium, 1);

@@ -11,6 +11,7 @@ namespace Firewall.Core.Classification;
 public sealed class PromptInjectionDetector(RuleSet ruleSet)
 {
     private readonly Rule[] _rules = [.. ruleSet.RulesOf(Detectors.PromptInjection)];
+    private readonly HintIndex _hints = ruleSet.Hints;
 
     public static PromptInjectionDetector CreateDefault() => new(RuleSetLoader.LoadEmbedded());
 
@@ -18,7 +19,20 @@ public sealed class PromptInjectionDetector(RuleSet ruleSet)
 
     public InjectionVerdict Detect(params ReadOnlySpan<string?> texts)
     {
-        var findings = new List<Finding>();
+        var scanned = new ScannedText[texts.Length];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            scanned[i] = texts[i] is { } text ? _hints.Scan(text) : default;
+        }
+
+        return Detect(scanned);
+    }
+
+    /// <summary>Scores texts already scanned for hints, running each rule only on the texts that admit it; a default entry is no text.</summary>
+    public InjectionVerdict Detect(params ReadOnlySpan<ScannedText> texts)
+    {
+        // Most texts match nothing: allocate only once something does.
+        List<Finding>? findings = null;
         var score = 0.0;
         var timedOut = false;
         foreach (var rule in _rules)
@@ -26,9 +40,14 @@ public sealed class PromptInjectionDetector(RuleSet ruleSet)
             var count = 0;
             foreach (var text in texts)
             {
+                if (text.Text is null || !text.Candidates.Contains(rule.Index))
+                {
+                    continue;
+                }
+
                 try
                 {
-                    count += text is null ? 0 : rule.Count(text);
+                    count += rule.Count(text.Text);
                 }
                 catch (RegexMatchTimeoutException)
                 {
@@ -38,11 +57,11 @@ public sealed class PromptInjectionDetector(RuleSet ruleSet)
 
             if (count > 0)
             {
-                findings.Add(rule.ToFinding(count));
+                (findings ??= []).Add(rule.ToFinding(count));
                 score += rule.Weight;
             }
         }
 
-        return new InjectionVerdict(score, score >= Threshold, findings, timedOut);
+        return new InjectionVerdict(score, score >= Threshold, findings ?? [], timedOut);
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Firewall.Core.Classification;
 
 /// <summary>
@@ -12,8 +14,18 @@ public static class RepeatedToken
     private const int MaxToken = 32;
     private const int MaxSeparator = 4;
 
+    private static readonly SearchValues<char> Separators =
+        SearchValues.Create([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(IsSeparator)]);
+
     public static int Find(ReadOnlySpan<char> text, int from, out int length)
     {
+        // Every unit holds a separator, so a match needs 64 of them after 'from': most short texts have fewer.
+        if (!HasSeparators(text[Math.Min(from, text.Length)..], MinCopies))
+        {
+            length = 0;
+            return -1;
+        }
+
         // A match spans at least 64 units of two characters each.
         for (var start = from; start <= text.Length - (2 * MinCopies); start++)
         {
@@ -51,6 +63,21 @@ public static class RepeatedToken
 
         length = 0;
         return -1;
+    }
+
+    private static bool HasSeparators(ReadOnlySpan<char> text, int count)
+    {
+        for (var at = text.IndexOfAny(Separators); at >= 0; at = text.IndexOfAny(Separators))
+        {
+            if (--count == 0)
+            {
+                return true;
+            }
+
+            text = text[(at + 1)..];
+        }
+
+        return false;
     }
 
     private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is ',' or ';' or '.';

@@ -1,11 +1,11 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 using Firewall.Core.Events;
 
 namespace Firewall.Core.Classification;
 
 /// <summary>One compiled rule of a <see cref="RuleSet"/>.</summary>
-/// <param name="Hints">Cheap prefilter: the rule runs only if the text contains one of these (ordinal, ignoring case); null runs it always.</param>
+/// <param name="Hints">Cheap prefilter: the rule need run only if the text contains one of these (ordinal, ignoring case); null runs it
+/// always. The <see cref="HintIndex"/> of the rule set searches for every rule's hints at once.</param>
 /// <param name="Validator">Checks a match the regex alone cannot (checksums, ranges, decoding); null accepts every match.</param>
 /// <param name="Scanner">Finds the pattern's matches in C# instead of the regex; null runs the regex.</param>
 public sealed record Rule(
@@ -16,26 +16,20 @@ public sealed record Rule(
     double Weight,
     Severity Severity,
     OwaspCategory Category,
-    SearchValues<string>? Hints,
+    IReadOnlyList<string>? Hints,
     Func<string, bool>? Validator,
     MatchScanner? Scanner = null)
 {
     /// <summary>A rule may redact only part of its match, captured in this named group.</summary>
     public const string RedactGroup = "redact";
 
-    // The regex engine's IgnoreCase also matches 'k' to the Kelvin sign, which ordinal hints do not: a text holding one runs every rule.
-    private const char KelvinSign = '\u212A';
+    /// <summary>The rule's position in its rule set, its bit in a <see cref="RuleMask"/>.</summary>
+    public int Index { get; init; }
 
-    public bool MightMatch(ReadOnlySpan<char> text) => Hints is null || text.ContainsAny(Hints) || text.Contains(KelvinSign);
-
-    /// <summary>How many validated matches <paramref name="text"/> holds; may throw <see cref="RegexMatchTimeoutException"/>.</summary>
+    /// <summary>How many validated matches <paramref name="text"/> holds; may throw <see cref="RegexMatchTimeoutException"/>.
+    /// Runs whatever the hints say: the caller skips the rules its <see cref="HintIndex"/> rules out.</summary>
     public int Count(string text)
     {
-        if (!MightMatch(text))
-        {
-            return 0;
-        }
-
         if (Scanner is not null)
         {
             return CountScanned(text);
@@ -57,7 +51,16 @@ public sealed record Rule(
 
     /// <summary>The validated regex matches in <paramref name="text"/>, with their groups (the scanner is ignored: redacting rules have none);
     /// enumerating may throw <see cref="RegexMatchTimeoutException"/>.</summary>
-    public IEnumerable<Match> Matches(string text) => MightMatch(text) ? RegexMatches(text) : [];
+    public IEnumerable<Match> Matches(string text)
+    {
+        for (var m = Regex.Match(text); m.Success; m = m.NextMatch())
+        {
+            if (Validator is null || Validator(m.Value))
+            {
+                yield return m;
+            }
+        }
+    }
 
     public Finding ToFinding(int count) => new(Id, Detector, Category, Severity, count);
 
@@ -70,16 +73,5 @@ public sealed record Rule(
         }
 
         return count;
-    }
-
-    private IEnumerable<Match> RegexMatches(string text)
-    {
-        for (var m = Regex.Match(text); m.Success; m = m.NextMatch())
-        {
-            if (Validator is null || Validator(m.Value))
-            {
-                yield return m;
-            }
-        }
     }
 }

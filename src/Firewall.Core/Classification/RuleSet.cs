@@ -11,6 +11,10 @@ public sealed record RuleSet(
     IReadOnlyDictionary<EventType, TypeProfile> Types,
     IReadOnlyList<Rule> Rules)
 {
+    /// <summary>Every rule's hints in one search: scan a text once, then run only the rules it admits. Built once from
+    /// <see cref="Rules"/>, whose indices it relies on: make a rule set with <see cref="RuleSetLoader"/>, never by <c>with</c>.</summary>
+    public HintIndex Hints { get; } = new(Rules);
+
     public IEnumerable<Rule> RulesOf(string detector) => Rules.Where(r => r.Detector == detector);
 }
 

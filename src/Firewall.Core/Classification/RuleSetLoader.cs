@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
@@ -59,7 +59,7 @@ public static class RuleSetLoader
 
     public static RuleSet Load(string json)
     {
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
         return Load(stream);
     }
 
@@ -95,6 +95,11 @@ public static class RuleSetLoader
         if (d.Rules is not { Count: > 0 })
         {
             throw new RuleSetException("The rule set has no 'rules'.");
+        }
+
+        if (d.Rules.Count > RuleMask.Capacity)
+        {
+            throw new RuleSetException($"The rule set has {d.Rules.Count} rules; at most {RuleMask.Capacity} fit a rule mask.");
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -168,9 +173,15 @@ public static class RuleSetLoader
             throw new RuleSetException($"The {name} is invalid: its pattern cannot run without backtracking: {e.Message}", e);
         }
 
-        var hints = r.Hints is { Count: > 0 } ? SearchValues.Create([.. r.Hints], StringComparison.OrdinalIgnoreCase) : null;
+        // ASCII only: the hint index looks words up by their first character, and only ASCII ignores case simply.
+        if (r.Hints?.Any(h => h.Length == 0 || !Ascii.IsValid(h)) == true)
+        {
+            throw Bad("a hint must be non-empty ASCII text.");
+        }
+
+        var hints = r.Hints is { Count: > 0 } ? r.Hints.AsReadOnly() : null;
         WarmUp(regex, r.Hints);
-        return new Rule(r.Id, r.Detector, r.Kind, regex, weight, r.Severity.Value, r.Category.Value, hints, validator, scanner);
+        return new Rule(r.Id, r.Detector, r.Kind, regex, weight, r.Severity.Value, r.Category.Value, hints, validator, scanner) { Index = index };
     }
 
     // A regex's first match compiles its matcher (JIT, or the NonBacktracking automaton) inside the match timeout, which a

@@ -12,11 +12,20 @@ public sealed class Redactor(RuleSet ruleSet)
     public const string UnscannedMask = "[REDACTED:unscanned]";
 
     private readonly Rule[] _rules = [.. ruleSet.Rules.Where(r => Detectors.Redacts(r.Detector))];
+    private readonly HintIndex _hints = ruleSet.Hints;
 
     public static Redactor CreateDefault() => new(RuleSetLoader.LoadEmbedded());
 
     public RedactionResult Redact(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        return Redact(_hints.Scan(text));
+    }
+
+    /// <summary>Redacts a text already scanned for hints, running only the rules among its candidates.</summary>
+    public RedactionResult Redact(ScannedText scanned)
+    {
+        var text = scanned.Text;
         ArgumentNullException.ThrowIfNull(text);
         // Most texts match nothing: allocate only once something does.
         List<Span>? spans = null;
@@ -24,6 +33,11 @@ public sealed class Redactor(RuleSet ruleSet)
         for (var order = 0; order < _rules.Length; order++)
         {
             var rule = _rules[order];
+            if (!scanned.Candidates.Contains(rule.Index))
+            {
+                continue;
+            }
+
             var count = 0;
             try
             {
