@@ -40,6 +40,7 @@ public sealed class StoredRow
         ["findings"] = null,
         ["redactions"] = null,
         ["rule_set_version"] = null,
+        ["detector_model_version"] = null,
         ["fingerprint"] = null,
     };
 
@@ -70,6 +71,7 @@ public sealed class StoredRow
             ["findings"] = JsonSerializer.Serialize(verdict.Findings, Json),
             ["redactions"] = verdict.Redactions,
             ["rule_set_version"] = verdict.RuleSetVersion,
+            ["detector_model_version"] = verdict.ModelVersion,
             ["fingerprint"] = EventFingerprint.Compute(input),
         });
     }

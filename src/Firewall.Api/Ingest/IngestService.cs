@@ -53,6 +53,7 @@ public sealed class IngestService(
             Findings = verdict.Findings,
             Redactions = verdict.Redactions,
             RuleSetVersion = verdict.RuleSetVersion,
+            DetectorModelVersion = verdict.ModelVersion,
         };
         return new NewEvent(stored, EventFingerprint.Compute(normalized));
     }

@@ -16,4 +16,5 @@ public sealed record ClassificationResult(
     string? Content,
     IReadOnlyDictionary<string, JsonElement>? Attributes,
     int Redactions,
-    string RuleSetVersion);
+    string RuleSetVersion,
+    string ModelVersion);

@@ -15,6 +15,9 @@ public static class Detectors
     /// <summary>Unbounded consumption signals (LLM10).</summary>
     public const string Flooding = "flooding";
 
+    /// <summary>The learned prompt-attack model (<see cref="PromptAttackVerdict"/>); not a rule's detector.</summary>
+    public const string Model = "model";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { PromptInjection, Secret, Pii, Flooding };
 
     public static bool Redacts(string detector) => detector is Secret or Pii;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.ObjectModel;
 using System.Net;
 using System.Text.Json;
+using Firewall.Core.Classification.Model;
 using Firewall.Core.Events;
 using Firewall.Core.Privacy;
 using Firewall.Core.Redaction;
@@ -11,7 +12,8 @@ namespace Firewall.Core.Classification;
 /// <summary>
 /// Classifies and redacts one validated event. Pure: no I/O, deterministic for a rule set (and pseudonym key), thread-safe.
 /// Every free-text field goes through the one <see cref="Redactor"/>; with a <see cref="Pseudonymiser"/>, the user and
-/// session ids are replaced by their pseudonyms instead.
+/// session ids are replaced by their pseudonyms instead. Prompt attacks are judged by the rules and the learned model
+/// together (<see cref="PromptAttackJudge"/>).
 /// </summary>
 public sealed class EventClassifier
 {
@@ -20,23 +22,29 @@ public sealed class EventClassifier
     private readonly RuleSet _ruleSet;
     private readonly Redactor _redactor;
     private readonly PromptInjectionDetector _injection;
+    private readonly PromptAttackJudge _attacks;
     private readonly FloodingDetector _flooding;
     private readonly Pseudonymiser? _pseudonymiser;
 
-    public EventClassifier(RuleSet ruleSet, Pseudonymiser? pseudonymiser = null)
+    public EventClassifier(RuleSet ruleSet, PromptModel model, Pseudonymiser? pseudonymiser = null)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(model);
         _ruleSet = ruleSet;
         _redactor = new Redactor(ruleSet);
         _injection = new PromptInjectionDetector(ruleSet);
+        _attacks = new PromptAttackJudge(model, _injection);
         _flooding = new FloodingDetector(ruleSet);
         _pseudonymiser = pseudonymiser;
     }
 
-    /// <summary>The classifier over the embedded rule set; throws <see cref="RuleSetException"/> naming the problem if it is invalid.</summary>
-    public static EventClassifier CreateDefault(Pseudonymiser? pseudonymiser = null) => new(RuleSetLoader.LoadEmbedded(), pseudonymiser);
+    /// <summary>The classifier over the embedded rule set and model; throws <see cref="RuleSetException"/> or
+    /// <see cref="PromptModelException"/> naming the problem if either is invalid.</summary>
+    public static EventClassifier CreateDefault(Pseudonymiser? pseudonymiser = null) => new(RuleSetLoader.LoadEmbedded(), PromptModel.LoadEmbedded(), pseudonymiser);
 
     public string RuleSetVersion => _ruleSet.Version;
+
+    public string ModelVersion => _attacks.Model.Version;
 
     public ClassificationResult Classify(EventInput input)
     {
@@ -101,11 +109,9 @@ public sealed class EventClassifier
         var content = input.Content is null ? null : Redact(scannedContent);
         var attributes = RedactAttributes(input.Attributes);
 
-        var injection = _injection.Detect(scannedMessage, scannedContent);
-        if (injection.IsInjection)
-        {
-            Merge(ref findings, injection.Findings);
-        }
+        // The model reads the redacted texts, so the words its finding names never hold what redaction masked.
+        var attack = _attacks.JudgeWithRules(_injection.Detect(scannedMessage, scannedContent), message, content);
+        Merge(ref findings, attack.Findings);
 
         Merge(ref findings, _flooding.Detect(input.Content, input.Attributes));
         var merged = findings is null ? ReadOnlyCollection<Finding>.Empty : findings.AsReadOnly();
@@ -115,7 +121,7 @@ public sealed class EventClassifier
         return new ClassificationResult(
             severity,
             SeverityPolicy.Category(profile, merged),
-            SeverityPolicy.RiskScore(severity, input.Confidence, merged.Count),
+            SeverityPolicy.RiskScore(severity, SeverityPolicy.Confidence(input.Confidence, attack.Probability), merged.Count),
             merged,
             agentId,
             model,
@@ -124,7 +130,8 @@ public sealed class EventClassifier
             content,
             attributes,
             redactions,
-            _ruleSet.Version);
+            _ruleSet.Version,
+            _attacks.Model.Version);
     }
 
     private static bool IsIpAddress(string text) =>

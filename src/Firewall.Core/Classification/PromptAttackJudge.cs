@@ -12,8 +12,12 @@ public sealed class PromptAttackJudge(PromptModel model, PromptInjectionDetector
 
     public PromptModel Model => model;
 
-    public PromptAttackVerdict Judge(params ReadOnlySpan<string?> texts)
+    public PromptAttackVerdict Judge(params ReadOnlySpan<string?> texts) => JudgeWithRules(rules.Detect(texts), texts);
+
+    /// <summary>The verdict on <paramref name="texts"/> with the rules' verdict already taken (on the texts' shared hint scan).</summary>
+    public PromptAttackVerdict JudgeWithRules(InjectionVerdict ruleVerdict, params ReadOnlySpan<string?> texts)
     {
+        ArgumentNullException.ThrowIfNull(ruleVerdict);
         var probability = 0.0;
         string? strongest = null;
         foreach (var text in texts)
@@ -27,6 +31,6 @@ public sealed class PromptAttackJudge(PromptModel model, PromptInjectionDetector
 
         // Explaining allocates, so only a text the model flags pays for it.
         var explained = probability >= model.Threshold && strongest is not null ? model.Explain(strongest, StrongestCount).Strongest : [];
-        return new PromptAttackVerdict(probability, model.Threshold, rules.Detect(texts), explained);
+        return new PromptAttackVerdict(probability, model.Threshold, ruleVerdict, explained);
     }
 }

@@ -19,7 +19,18 @@ public sealed record PromptAttackVerdict(double Probability, double Threshold, I
 
     public bool IsAttack => ModelFlags || Rules.IsInjection;
 
+    /// <summary>The rule id of the model's finding.</summary>
+    public const string ModelRule = "model.prompt_attack";
+
     public OwaspCategory Category => !IsAttack
         ? OwaspCategory.None
         : Rules.Findings.Any(f => f.Category == OwaspCategory.Llm07) ? OwaspCategory.Llm07 : OwaspCategory.Llm01;
+
+    /// <summary>
+    /// What an event judged by this verdict carries: nothing when it is no attack; otherwise every rule that matched (even
+    /// below the rules' threshold: they explain the verdict) and, when the model flags the text, the model's finding with
+    /// its probability and strongest word n-grams. A verdict below the threshold adds no finding.
+    /// </summary>
+    public IReadOnlyList<Finding> Findings => !IsAttack ? [] : !ModelFlags ? Rules.Findings :
+        [.. Rules.Findings, new Finding(ModelRule, Detectors.Model, Category, Severity.High, 1, Math.Round(Probability, 4), [.. Strongest.Select(s => s.Words)])];
 }

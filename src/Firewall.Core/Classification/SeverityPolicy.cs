@@ -47,6 +47,10 @@ public static class SeverityPolicy
         return top is not null && (type.Category == OwaspCategory.None || top.Severity > type.Baseline) ? top.Category : type.Category;
     }
 
+    /// <summary>The confidence the risk score weighs: the agent's (0.5 when unknown), raised to the model's probability that
+    /// the prompt is an attack when the model is surer.</summary>
+    public static double Confidence(double? agentConfidence, double attackProbability) => Math.Max(agentConfidence ?? 0.5, attackProbability);
+
     /// <summary>The severity's band floor, plus up to 10 for confidence (0.5 when unknown) and 2 per finding up to 8.</summary>
     public static int RiskScore(Severity severity, double? confidence, int findings) =>
         Math.Min(100, RiskFloor[(int)severity] + (int)Math.Round(10 * (confidence ?? 0.5)) + (2 * Math.Min(findings, 4)));

@@ -64,8 +64,9 @@ public static class TextNormaliser
 
     private static int FoldAscii(ReadOnlySpan<char> text, Span<char> destination)
     {
-        // Vectorised lower case; then, from the first run of whitespace that is not one space, words are moved whole
-        // and each run of whitespace and control characters between them becomes one space or nothing.
+        // Vectorised lower case; then the stretches between irregular runs of whitespace (line breaks, tabs, double
+        // spaces, controls) move whole, and each such run becomes one space, or nothing when it holds only controls.
+        // Nothing moves in the common text with single spaces only.
         Ascii.ToLower(text, destination, out var length);
         var read = FirstIrregularSpace(destination[..length]);
         if (read < 0)
@@ -73,28 +74,59 @@ public static class TextNormaliser
             return length;
         }
 
+        // The next control character and double space are looked for again only once passed: each search goes over
+        // the text once in all.
         var writer = new Writer(destination, read);
+        int nextControl = -2, nextDoubleSpace = -2;
         while (read < length)
         {
-            var next = IndexOfControlOrUpTo(destination[read..length], ' ');
-            var end = next < 0 ? length : read + next;
-            if (end > read)
+            var hasSpace = false;
+            while (read < length && (char.IsWhiteSpace(destination[read]) || char.IsControl(destination[read])))
             {
-                writer.Add(destination[read..end]);
+                hasSpace |= char.IsWhiteSpace(destination[read]);
+                read++;
             }
 
-            if (end < length && char.IsWhiteSpace(destination[end]))
+            if (hasSpace)
             {
                 writer.Space();
             }
 
-            read = end + 1;
+            if (read == length)
+            {
+                break;
+            }
+
+            if (nextControl != -1 && nextControl < read)
+            {
+                nextControl = After(read, IndexOfControlOrUpTo(destination[read..length], '\u001F'));
+            }
+
+            if (nextDoubleSpace != -1 && nextDoubleSpace < read)
+            {
+                nextDoubleSpace = After(read, destination[read..length].IndexOf("  ", StringComparison.Ordinal));
+            }
+
+            var end = nextControl < 0 ? nextDoubleSpace : nextDoubleSpace < 0 ? nextControl : Math.Min(nextControl, nextDoubleSpace);
+            end = end < 0 ? length : end;
+            while (destination[end - 1] == ' ')
+            {
+                end--;
+            }
+
+            writer.Add(destination[read..end]);
+            read = end;
         }
 
         return writer.Length;
     }
 
-    /// <summary>Where the run of whitespace that holds the first control character, double space or edge space starts.</summary>
+    private static int After(int start, int found) => found < 0 ? -1 : start + found;
+
+    /// <summary>
+    /// Where the run of whitespace that holds the first control character or double space starts, or the space at
+    /// either end; -1 when the text has single spaces only.
+    /// </summary>
     private static int FirstIrregularSpace(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty || text[0] == ' ')

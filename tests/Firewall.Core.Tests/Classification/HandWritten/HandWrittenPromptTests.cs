@@ -17,10 +17,11 @@ public sealed class HandWrittenPromptTests(ITestOutputHelper output)
     private const double AttackRecallFloor = 0.45;
 
     private static readonly PromptAttackJudge Judge = PromptAttackJudge.CreateDefault();
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static readonly IReadOnlyList<Prompt> Prompts = [.. File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Classification", "HandWritten", "prompts.jsonl"))
         .Where(line => line.Length > 0)
-        .Select(line => JsonSerializer.Deserialize<Prompt>(line, new JsonSerializerOptions(JsonSerializerDefaults.Web))!)];
+        .Select(line => JsonSerializer.Deserialize<Prompt>(line, Json)!)];
 
     [Fact]
     public void The_file_holds_at_least_200_prompts_of_both_kinds()
