@@ -51,9 +51,16 @@ public sealed class PromptModel
         return PromptModelFile.Read(stream);
     }
 
-    /// <summary>The probability that <paramref name="text"/> is a prompt attack.</summary>
+    /// <summary>The probability that <paramref name="text"/> is a prompt attack; 0 for a text of fewer than
+    /// <see cref="DistinctWords.Required"/> distinct words (floods of one token, runs of punctuation: no language to judge,
+    /// and the flooding detector's domain).</summary>
     public double Probability(ReadOnlySpan<char> text)
     {
+        if (!DistinctWords.AtLeastRequired(text))
+        {
+            return 0;
+        }
+
         var sink = new ScoringSink(_weights, Header.Features.WindowChars);
         try
         {
