@@ -20,6 +20,11 @@ public static class GroupedFolds
             throw new ArgumentException("Groups and labels need one entry per row.", nameof(labels));
         }
 
+        if (groupOfRow.Any(group => group < 0))
+        {
+            throw new ArgumentException("Group ids are 0, 1, 2, … as NearDuplicateGroups numbers them.", nameof(groupOfRow));
+        }
+
         var groupCount = groupOfRow.Count == 0 ? 0 : groupOfRow.Max() + 1;
         var attacks = new double[groupCount];
         var benign = new double[groupCount];

@@ -74,9 +74,11 @@ public sealed class GroupedFoldsTests
     }
 
     [Fact]
-    public void Fewer_than_two_folds_are_refused()
+    public void Fewer_than_two_folds_negative_group_ids_or_missing_labels_are_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => GroupedFolds.KFold([0, 1], [true, false], 1));
+        Assert.Throws<ArgumentException>(() => GroupedFolds.KFold([0, -1], [true, false], 2));
+        Assert.Throws<ArgumentException>(() => GroupedFolds.KFold([0, 1], [true], 2));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Firewall.Core.Classification.Text;
 
 /// <summary>
@@ -24,9 +26,14 @@ public static class DecodedViews
 
     private static void Collect(ReadOnlySpan<char> text, DecodingKind within, int depth, ref List<DecodedView>? views)
     {
-        Add(DecodingKind.TagCharacters, TagCharacterLayer.Decode, text, within, depth, ref views);
-        Add(DecodingKind.VariantSelectors, VariantSelectorLayer.Decode, text, within, depth, ref views);
-        Add(DecodingKind.SneakyBits, SneakyBitsLayer.Decode, text, within, depth, ref views);
+        if (!Ascii.IsValid(text))
+        {
+            // Invisible characters are all outside ASCII: one vectorised check spares their three scans.
+            Add(DecodingKind.TagCharacters, TagCharacterLayer.Decode, text, within, depth, ref views);
+            Add(DecodingKind.VariantSelectors, VariantSelectorLayer.Decode, text, within, depth, ref views);
+            Add(DecodingKind.SneakyBits, SneakyBitsLayer.Decode, text, within, depth, ref views);
+        }
+
         Add(DecodingKind.Base64, Base64Layer.Decode, text, within, depth, ref views);
         Add(DecodingKind.Hex, HexLayer.Decode, text, within, depth, ref views);
         Add(DecodingKind.Url, UrlLayer.Decode, text, within, depth, ref views);

@@ -1,24 +1,22 @@
-using System.Collections.Frozen;
-
 namespace Firewall.Core.Classification.Text;
 
 /// <summary>
 /// How much a text, its ROT13 and its reversal read as English, counted in one pass as the share of its words (ASCII
-/// letter runs) that are among the commonest short English words. Prose scores high as it is; ROT13 or reversed prose
-/// scores high only once transformed. A word is packed into an int (5 bits a letter, up to 6 letters), so the look-ups
-/// allocate nothing.
+/// letter runs) that are among the commonest English words of one to three letters, which make up about a third of
+/// prose. Prose scores high as it is; ROT13 or reversed prose scores high only once transformed. A short word packs
+/// into 15 bits (5 a letter), so each look-up is one bit of a 4 KiB table.
 /// </summary>
 internal readonly record struct EnglishScore(int Words, int Plain, int Rot13, int Reversed)
 {
-    private const int MaxPacked = 6;
+    private const int MaxPacked = 3;
     private const int MinHits = 3;
 
-    private static readonly FrozenSet<int> Common = (
-        "the of and to a in is you that it for was on are with as i his they be at one have this from or had by not but " +
-        "what all were we when your can said there use an each which she do how their if will up other about out many " +
-        "then them these so some her would make like him into time has look two more write go see no way could my than " +
-        "first been call who its now find long down day did get come made may part over new after also back any only our " +
-        "me must tell give say just now please ignore forget above rules system prompt secret reveal print answer").Split(' ').Select(Pack).ToFrozenSet();
+    private const string CommonWords =
+        "a i an as at be by do go he if in is it me my no of on or so to up us we " +
+        "all and any are but can day did for get had has her him his how its may new not now one our out say see she " +
+        "the two use was way who why you";
+
+    private static readonly ulong[] Common = BuildTable();
 
     /// <summary>Whether the ROT13 of the text reads as English and the text does not.</summary>
     public bool Rot13Reads => Reads(Rot13);
@@ -45,13 +43,21 @@ internal readonly record struct EnglishScore(int Words, int Plain, int Rot13, in
                 end++;
             }
 
-            var word = text[index..end];
             words++;
-            if (word.Length <= MaxPacked)
+            if (end - index <= MaxPacked)
             {
-                plain += Common.Contains(Pack(word, rotate: false, reverse: false)) ? 1 : 0;
-                rot13 += Common.Contains(Pack(word, rotate: true, reverse: false)) ? 1 : 0;
-                reversed += Common.Contains(Pack(word, rotate: false, reverse: true)) ? 1 : 0;
+                int forward = 0, rotated = 0, backward = 0;
+                for (var i = index; i < end; i++)
+                {
+                    var letter = (text[i] | 0x20) - 'a';
+                    forward = (forward << 5) | (letter + 1);
+                    rotated = (rotated << 5) | ((letter < 13 ? letter + 13 : letter - 13) + 1);
+                    backward |= (letter + 1) << (5 * (i - index));
+                }
+
+                plain += IsCommon(forward);
+                rot13 += IsCommon(rotated);
+                reversed += IsCommon(backward);
             }
 
             index = end;
@@ -62,17 +68,22 @@ internal readonly record struct EnglishScore(int Words, int Plain, int Rot13, in
 
     private bool Reads(int hits) => hits >= MinHits && hits * 5 >= Words && hits > 2 * Plain;
 
-    private static int Pack(string word) => Pack(word, rotate: false, reverse: false);
+    private static int IsCommon(int packed) => (int)(Common[packed >> 6] >> (packed & 63)) & 1;
 
-    private static int Pack(ReadOnlySpan<char> word, bool rotate, bool reverse)
+    private static ulong[] BuildTable()
     {
-        var packed = 0;
-        for (var i = 0; i < word.Length; i++)
+        var table = new ulong[(1 << (5 * MaxPacked)) / 64];
+        foreach (var word in CommonWords.Split(' '))
         {
-            var letter = (word[reverse ? word.Length - 1 - i : i] | 0x20) - 'a';
-            packed = (packed << 5) | ((rotate ? (letter + 13) % 26 : letter) + 1);
+            var packed = 0;
+            foreach (var c in word)
+            {
+                packed = (packed << 5) | (c - 'a' + 1);
+            }
+
+            table[packed >> 6] |= 1UL << (packed & 63);
         }
 
-        return packed;
+        return table;
     }
 }

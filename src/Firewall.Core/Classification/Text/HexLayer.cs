@@ -17,6 +17,11 @@ internal static class HexLayer
 
     public static string? Decode(ReadOnlySpan<char> text)
     {
+        if (!text.ContainsAny(Starts))
+        {
+            return null;
+        }
+
         CappedText? decoded = null;
         var bytes = ArrayPool<byte>.Shared.Rent(DecodedViews.MaxViewLength);
         try

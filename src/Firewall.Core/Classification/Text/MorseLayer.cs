@@ -24,31 +24,25 @@ internal static class MorseLayer
 
     public static string? Decode(ReadOnlySpan<char> text)
     {
+        var start = NextStart(text, 0);
+        if (start < 0)
+        {
+            return null;
+        }
+
         CappedText? decoded = null;
         var buffer = ArrayPool<char>.Shared.Rent(Math.Min(text.Length, DecodedViews.MaxViewLength));
         try
         {
-            var index = 0;
-            while (decoded?.IsFull != true)
+            while (start >= 0 && decoded?.IsFull != true)
             {
-                var start = text[index..].IndexOfAny(Symbols);
-                if (start < 0)
+                var end = ReadRun(text, start, buffer, out var written, out var letters);
+                if (letters >= MinLetters && buffer.AsSpan(0, written).ContainsAnyExcept(buffer[0], ' '))
                 {
-                    break;
+                    (decoded ??= new CappedText()).Append(buffer.AsSpan(0, written));
                 }
 
-                start += index;
-                var end = start + 1;
-                if (start == 0 || !char.IsLetterOrDigit(text[start - 1]))
-                {
-                    end = ReadRun(text, start, buffer, out var written, out var letters);
-                    if (letters >= MinLetters && buffer.AsSpan(0, written).ContainsAnyExcept(buffer[0], ' '))
-                    {
-                        (decoded ??= new CappedText()).Append(buffer.AsSpan(0, written));
-                    }
-                }
-
-                index = Math.Max(end, start + 1);
+                start = NextStart(text, Math.Max(end, start + 1));
             }
         }
         finally
@@ -57,6 +51,30 @@ internal static class MorseLayer
         }
 
         return decoded?.ToString();
+    }
+
+    /// <summary>The next dot or dash that does not follow a letter or digit ("e.g.", "well-known" are not Morse).</summary>
+    private static int NextStart(ReadOnlySpan<char> text, int from)
+    {
+        var index = from;
+        while (index < text.Length)
+        {
+            var hit = text[index..].IndexOfAny(Symbols);
+            if (hit < 0)
+            {
+                return -1;
+            }
+
+            index += hit;
+            if (index == 0 || !char.IsLetterOrDigit(text[index - 1]))
+            {
+                return index;
+            }
+
+            index++;
+        }
+
+        return -1;
     }
 
     /// <summary>Decodes letters from <paramref name="start"/> until something that is not Morse; returns where they end.</summary>

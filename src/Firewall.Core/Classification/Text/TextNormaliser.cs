@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Firewall.Core.Classification.Text;
@@ -14,9 +15,6 @@ namespace Firewall.Core.Classification.Text;
 /// </summary>
 public static class TextNormaliser
 {
-    private static readonly SearchValues<char> AsciiControls = SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Select(c => (char)c), '\u007F']);
-
     private static readonly SearchValues<char> LeetCharacters = SearchValues.Create("0123456789@$!|");
 
     private delegate int TriggerFinder(ReadOnlySpan<char> text);
@@ -43,8 +41,8 @@ public static class TextNormaliser
     }
 
     /// <summary>
-    /// Writes the normalised view into <paramref name="destination"/>, at least <see cref="MaxLength"/> long, and
-    /// returns its length.
+    /// Writes the normalised view into <paramref name="destination"/>, at least <see cref="MaxLength"/> long (as long
+    /// as the text suffices for ASCII), and returns its length.
     /// </summary>
     public static int Normalise(ReadOnlySpan<char> text, Span<char> destination)
     {
@@ -66,26 +64,31 @@ public static class TextNormaliser
 
     private static int FoldAscii(ReadOnlySpan<char> text, Span<char> destination)
     {
-        // Vectorised lower case; the scalar loop only compacts from the first run of whitespace that is not one space.
+        // Vectorised lower case; then, from the first run of whitespace that is not one space, words are moved whole
+        // and each run of whitespace and control characters between them becomes one space or nothing.
         Ascii.ToLower(text, destination, out var length);
-        var irregular = FirstIrregularSpace(destination[..length]);
-        if (irregular < 0)
+        var read = FirstIrregularSpace(destination[..length]);
+        if (read < 0)
         {
             return length;
         }
 
-        var writer = new Writer(destination, irregular);
-        for (var i = irregular; i < length; i++)
+        var writer = new Writer(destination, read);
+        while (read < length)
         {
-            var c = destination[i];
-            if (char.IsWhiteSpace(c))
+            var next = IndexOfControlOrUpTo(destination[read..length], ' ');
+            var end = next < 0 ? length : read + next;
+            if (end > read)
+            {
+                writer.Add(destination[read..end]);
+            }
+
+            if (end < length && char.IsWhiteSpace(destination[end]))
             {
                 writer.Space();
             }
-            else if (!char.IsControl(c))
-            {
-                writer.Add(c);
-            }
+
+            read = end + 1;
         }
 
         return writer.Length;
@@ -99,7 +102,7 @@ public static class TextNormaliser
             return text.IsEmpty ? -1 : 0;
         }
 
-        var control = text.IndexOfAny(AsciiControls);
+        var control = IndexOfControlOrUpTo(text, '\u001F');
         var doubleSpace = text.IndexOf("  ", StringComparison.Ordinal);
         var first = control < 0 ? doubleSpace : doubleSpace < 0 ? control : Math.Min(control, doubleSpace);
         first = first < 0 && text[^1] == ' ' ? text.Length - 1 : first;
@@ -109,6 +112,18 @@ public static class TextNormaliser
         }
 
         return first;
+    }
+
+    /// <summary>
+    /// The first character from U+0000 to <paramref name="last"/>, or DEL: two vectorised range searches, several times
+    /// faster than one SearchValues of the same characters, which includes U+0000. Searched as ushort: the char
+    /// overload of IndexOfAnyInRange allocates 96 bytes a call on .NET 10.
+    /// </summary>
+    private static int IndexOfControlOrUpTo(ReadOnlySpan<char> text, char last)
+    {
+        var low = MemoryMarshal.Cast<char, ushort>(text).IndexOfAnyInRange((ushort)0, last);
+        var delete = text[..(low < 0 ? text.Length : low)].IndexOf('\u007F');
+        return delete >= 0 ? delete : low;
     }
 
     private static int FoldUnicode(ReadOnlySpan<char> text, Span<char> destination)
@@ -173,7 +188,7 @@ public static class TextNormaliser
         FoldWordsHolding(text, static t => t.IndexOfAny(LeetCharacters), Leetspeak.FoldWord);
         if (!isAscii)
         {
-            FoldWordsHolding(text, static t => t.IndexOfAnyExceptInRange('\0', '\u007F'), static word =>
+            FoldWordsHolding(text, static t => MemoryMarshal.Cast<char, ushort>(t).IndexOfAnyExceptInRange((ushort)0, (ushort)0x7F), static word =>
             {
                 Confusables.FoldWord(word);
                 LowerInPlace(word);
