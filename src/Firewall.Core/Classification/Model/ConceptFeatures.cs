@@ -5,10 +5,10 @@ namespace Firewall.Core.Classification.Model;
 /// <summary>
 /// The concept features of one view, fed word by word: for a word with a class (<see cref="ConceptLexicon"/>), the class
 /// itself and, for each class among the previous <c>window</c> words, the ordered pair of the two classes, whose text
-/// spans both words ("ignore … earlier guidance"). A paraphrase or a translation of an attack shares these with the
+/// spans both words ("ignore … earlier guidance"); each is fed <c>weight</c> times. A paraphrase or a translation of an attack shares these with the
 /// attacks the model was trained on even when it shares no word n-gram with them.
 /// </summary>
-internal struct ConceptFeatures(ConceptLexicon lexicon, int window)
+internal struct ConceptFeatures(ConceptLexicon lexicon, int window, int weight)
 {
     /// <summary>The longest window in words; the recent classed words fit a fixed buffer.</summary>
     public const int MaxWindow = 8;
@@ -30,7 +30,7 @@ internal struct ConceptFeatures(ConceptLexicon lexicon, int window)
             return;
         }
 
-        sink.AddWords((int)(FeatureHash.Mix(current ^ ClassSeed) & (uint)mask), offset + start, view[start..end]);
+        Add((int)(FeatureHash.Mix(current ^ ClassSeed) & (uint)mask), offset + start, view[start..end], ref sink);
         for (var back = 1; back <= Math.Min(_classed, MaxWindow); back++)
         {
             var earlier = _recent[(_classed - back) % MaxWindow];
@@ -40,11 +40,20 @@ internal struct ConceptFeatures(ConceptLexicon lexicon, int window)
             }
 
             var pair = ((uint)earlier.Class << 8) | current;
-            sink.AddWords((int)(FeatureHash.Mix(pair ^ PairSeed) & (uint)mask), offset + earlier.Start, view[earlier.Start..end]);
+            Add((int)(FeatureHash.Mix(pair ^ PairSeed) & (uint)mask), offset + earlier.Start, view[earlier.Start..end], ref sink);
         }
 
         _recent[_classed % MaxWindow] = new ClassedWord(current, start, word);
         _classed++;
+    }
+
+    private readonly void Add<TSink>(int bucket, int position, ReadOnlySpan<char> words, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        for (var i = 0; i < weight; i++)
+        {
+            sink.AddWords(bucket, position, words);
+        }
     }
 
     private readonly record struct ClassedWord(byte Class, int Start, int Word);

@@ -20,6 +20,10 @@ namespace Firewall.Core.Classification.Model;
 /// Concept features (<see cref="ConceptFeatures"/>): a classed word pairs with the classed words among the previous this
 /// many words. 0 computes none, and is left out of the model file's header, which then reads as before concepts existed.
 /// </param>
+/// <param name="ConceptWeight">
+/// Each concept feature counts this many times (1 to 8 with concepts, 0 without): a larger value lets the regularised
+/// model lean on the few general concept features rather than on the many n-grams that fit the training texts.
+/// </param>
 public sealed record FeatureConfiguration(
     string View,
     int HashBits,
@@ -27,7 +31,8 @@ public sealed record FeatureConfiguration(
     int CharNGramMax,
     int WordNGramMax,
     int WindowChars,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int ConceptWindow = 0)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int ConceptWindow = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int ConceptWeight = 0)
 {
     /// <summary>The view this build of the code computes; see <see cref="PromptFeatures"/>.</summary>
     public const string CurrentView = "normalised-decoded-v1";
@@ -44,6 +49,8 @@ public sealed record FeatureConfiguration(
         { WordNGramMax: not (1 or 2) } => $"wordNGramMax {WordNGramMax} is not 1 or 2",
         { WindowChars: not 0 and (< 64 or > 65536) } => $"windowChars {WindowChars} is neither 0 nor in [64, 65536]",
         { ConceptWindow: < 0 or > ConceptFeatures.MaxWindow } => $"conceptWindow {ConceptWindow} is outside [0, {ConceptFeatures.MaxWindow}]",
+        { ConceptWindow: 0, ConceptWeight: not 0 } => $"conceptWeight {ConceptWeight} is not 0 without concept features",
+        { ConceptWindow: > 0, ConceptWeight: < 1 or > 8 } => $"conceptWeight {ConceptWeight} is outside [1, 8]",
         _ => null,
     };
 }

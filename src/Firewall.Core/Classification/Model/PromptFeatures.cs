@@ -44,16 +44,18 @@ public static class PromptFeatures
         where TSink : struct, IFeatureSink
     {
         var mask = features.BucketCount - 1;
-        Words(view, offset, features.WordNGramMax, features.ConceptWindow, mask, ref sink);
+        Words(view, offset, features, mask, ref sink);
         Characters(view, offset, features.CharNGramMin, features.CharNGramMax, mask, ref sink);
         return offset + view.Length;
     }
 
     // A word is a run of letters and digits; a bigram's text spans both words and what separates them.
-    private static void Words<TSink>(ReadOnlySpan<char> view, int offset, int maxN, int conceptWindow, int mask, ref TSink sink)
+    private static void Words<TSink>(ReadOnlySpan<char> view, int offset, FeatureConfiguration features, int mask, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
-        var concepts = new ConceptFeatures(ConceptLexicon.Embedded, conceptWindow);
+        var maxN = features.WordNGramMax;
+        var conceptWindow = features.ConceptWindow;
+        var concepts = new ConceptFeatures(ConceptLexicon.Embedded, conceptWindow, features.ConceptWeight);
         var previous = 0u;
         var previousStart = -1;
         var i = 0;

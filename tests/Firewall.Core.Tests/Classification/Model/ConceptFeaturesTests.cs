@@ -4,12 +4,12 @@ namespace Firewall.Core.Tests.Classification.Model;
 
 public sealed class ConceptFeaturesTests
 {
-    private static readonly FeatureConfiguration Concepts = PromptFeaturesTests.Small with { ConceptWindow = 4 };
+    private static readonly FeatureConfiguration Concepts = PromptFeaturesTests.Small with { ConceptWindow = 4, ConceptWeight = 1 };
 
     // Concept features are the word features that are neither a unigram nor a bigram of the text.
     private static List<(int Bucket, string Words)> ConceptsOf(string text, FeatureConfiguration features)
     {
-        var plain = RecordingSink.Of(text, features with { ConceptWindow = 0 }).Words;
+        var plain = RecordingSink.Of(text, features with { ConceptWindow = 0, ConceptWeight = 0 }).Words;
         var all = RecordingSink.Of(text, features).Words;
         foreach (var word in plain)
         {
@@ -78,9 +78,21 @@ public sealed class ConceptFeaturesTests
         Assert.Equal(20 + Enumerable.Range(0, 20).Sum(i => Math.Min(i, ConceptFeatures.MaxWindow)), concepts.Count);
     }
 
+    [Fact]
+    public void Each_concept_feature_counts_its_weight_times()
+    {
+        var once = ConceptsOf("ignore the rules", Concepts);
+        var thrice = ConceptsOf("ignore the rules", Concepts with { ConceptWeight = 3 });
+
+        Assert.Equal(once.SelectMany(c => Enumerable.Repeat(c, 3)), thrice);
+    }
+
     [Theory]
-    [InlineData(-1)]
-    [InlineData(ConceptFeatures.MaxWindow + 1)]
-    public void A_window_outside_the_buffer_is_a_problem(int window) =>
-        Assert.Contains("conceptWindow", (Concepts with { ConceptWindow = window }).Problem(), StringComparison.Ordinal);
+    [InlineData(-1, 1, "conceptWindow")]
+    [InlineData(ConceptFeatures.MaxWindow + 1, 1, "conceptWindow")]
+    [InlineData(0, 1, "conceptWeight")]
+    [InlineData(4, 0, "conceptWeight")]
+    [InlineData(4, 9, "conceptWeight")]
+    public void A_window_or_weight_out_of_range_is_a_problem(int window, int weight, string expected) =>
+        Assert.Contains(expected, (Concepts with { ConceptWindow = window, ConceptWeight = weight }).Problem(), StringComparison.Ordinal);
 }
