@@ -5,8 +5,8 @@ namespace Firewall.Core.Classification.Model;
 /// <summary>
 /// The concept features of one view, fed word by word: for a word with a class (<see cref="ConceptLexicon"/>), the class
 /// itself and, for each class among the previous <c>window</c> words, the ordered pair of the two classes, whose text
-/// spans both words ("ignore … earlier guidance"); each is fed <c>weight</c> times. A paraphrase or a translation of an attack shares these with the
-/// attacks the model was trained on even when it shares no word n-gram with them.
+/// spans both words ("ignore … earlier guidance"); each is fed <c>weight</c> times. A paraphrase or a translation of an
+/// attack shares these with the attacks the model was trained on even when it shares no word n-gram with them.
 /// </summary>
 internal struct ConceptFeatures(ConceptLexicon lexicon, int window, int weight)
 {
