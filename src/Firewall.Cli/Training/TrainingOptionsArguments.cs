@@ -10,6 +10,8 @@ internal static class TrainingOptionsArguments
     private static readonly Option<string?> CharNGrams = new("--char-ngrams") { Description = "character n-gram lengths, as min-max (e.g. 3-5)" };
     private static readonly Option<int?> WordNGrams = new("--word-ngrams") { Description = "longest word n-gram (1 or 2)" };
     private static readonly Option<int?> Window = new("--window") { Description = "window length in characters for long texts (0: whole text only)" };
+    private static readonly Option<int?> Concepts = new("--concepts") { Description = "concept-pair window in words (0: no concept features)" };
+    private static readonly Option<int?> ConceptWeight = new("--concept-weight") { Description = "how many times each concept feature counts (1-8)" };
     private static readonly Option<double?> L2 = new("--l2") { Description = "L2 strength" };
     private static readonly Option<double?> L1 = new("--l1") { Description = "L1 strength" };
     private static readonly Option<double?> Alpha = new("--alpha") { Description = "FTRL learning-rate scale" };
@@ -24,7 +26,7 @@ internal static class TrainingOptionsArguments
 
     private static readonly Option<bool> WithAll = new("--with-all-sources") { Description = "Train on every source, even those left out by default" };
 
-    public static IReadOnlyList<Option> All { get; } = [HashBits, Window, CharNGrams, WordNGrams, L2, L1, Alpha, Epochs, SourcePower, Without, WithAll];
+    public static IReadOnlyList<Option> All { get; } = [HashBits, Window, CharNGrams, WordNGrams, Concepts, ConceptWeight, L2, L1, Alpha, Epochs, SourcePower, Without, WithAll];
 
     public static TrainingOptions Read(ParseResult parse)
     {
@@ -37,6 +39,12 @@ internal static class TrainingOptionsArguments
             CharNGramMax = chars.Item2,
             WordNGramMax = parse.GetValue(WordNGrams) ?? d.Features.WordNGramMax,
             WindowChars = parse.GetValue(Window) ?? d.Features.WindowChars,
+            ConceptWindow = parse.GetValue(Concepts) ?? d.Features.ConceptWindow,
+        };
+        // Without concepts their weight is 0; with them, the given weight or the default's (1 when the default has none).
+        features = features with
+        {
+            ConceptWeight = features.ConceptWindow == 0 ? 0 : parse.GetValue(ConceptWeight) ?? Math.Max(1, d.Features.ConceptWeight),
         };
         if (features.Problem() is { } problem)
         {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Firewall.Core.Classification.Model;
 
 /// <summary>
@@ -14,7 +16,23 @@ namespace Firewall.Core.Classification.Model;
 /// its highest window or whole-text score: one injected paragraph in a long document is not diluted by the rest.
 /// 0 scores the whole text only.
 /// </param>
-public sealed record FeatureConfiguration(string View, int HashBits, int CharNGramMin, int CharNGramMax, int WordNGramMax, int WindowChars)
+/// <param name="ConceptWindow">
+/// Concept features (<see cref="ConceptFeatures"/>): a classed word pairs with the classed words among the previous this
+/// many words. 0 computes none, and is left out of the model file's header, which then reads as before concepts existed.
+/// </param>
+/// <param name="ConceptWeight">
+/// Each concept feature counts this many times (1 to 8 with concepts, 0 without): a larger value lets the regularised
+/// model lean on the few general concept features rather than on the many n-grams that fit the training texts.
+/// </param>
+public sealed record FeatureConfiguration(
+    string View,
+    int HashBits,
+    int CharNGramMin,
+    int CharNGramMax,
+    int WordNGramMax,
+    int WindowChars,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int ConceptWindow = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int ConceptWeight = 0)
 {
     /// <summary>The view this build of the code computes; see <see cref="PromptFeatures"/>.</summary>
     public const string CurrentView = "normalised-decoded-v1";
@@ -30,6 +48,9 @@ public sealed record FeatureConfiguration(string View, int HashBits, int CharNGr
         _ when CharNGramMin > CharNGramMax => $"character n-grams {CharNGramMin}..{CharNGramMax} are an empty range",
         { WordNGramMax: not (1 or 2) } => $"wordNGramMax {WordNGramMax} is not 1 or 2",
         { WindowChars: not 0 and (< 64 or > 65536) } => $"windowChars {WindowChars} is neither 0 nor in [64, 65536]",
+        { ConceptWindow: < 0 or > ConceptFeatures.MaxWindow } => $"conceptWindow {ConceptWindow} is outside [0, {ConceptFeatures.MaxWindow}]",
+        { ConceptWindow: 0, ConceptWeight: not 0 } => $"conceptWeight {ConceptWeight} is not 0 without concept features",
+        { ConceptWindow: > 0, ConceptWeight: < 1 or > 8 } => $"conceptWeight {ConceptWeight} is outside [1, 8]",
         _ => null,
     };
 }

@@ -12,6 +12,18 @@ internal static class FeatureHash
 
     public static uint Step(uint hash, char c) => (hash ^ c) * Prime;
 
+    /// <summary>The FNV-1a hash of <paramref name="text"/>, as <see cref="Step"/> builds it one character at a time.</summary>
+    public static uint Of(ReadOnlySpan<char> text)
+    {
+        var hash = Offset;
+        foreach (var c in text)
+        {
+            hash = Step(hash, c);
+        }
+
+        return hash;
+    }
+
     public static uint Mix(uint hash)
     {
         hash ^= hash >> 16;

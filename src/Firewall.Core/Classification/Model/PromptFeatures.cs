@@ -3,7 +3,8 @@ using Firewall.Core.Classification.Text;
 namespace Firewall.Core.Classification.Model;
 
 /// <summary>
-/// The model's features of a text: hashed word unigrams and bigrams and character n-grams of its normalised view
+/// The model's features of a text: hashed word unigrams and bigrams, concept classes and pairs
+/// (<see cref="ConceptFeatures"/>, when <see cref="FeatureConfiguration.ConceptWindow"/> is not 0) and character n-grams of its normalised view
 /// (<see cref="TextNormaliser"/>) and of its decoded views (<see cref="DecodedViews"/>), together named
 /// <see cref="FeatureConfiguration.CurrentView"/>. One extraction serves scoring, explaining and training.
 /// </summary>
@@ -43,15 +44,18 @@ public static class PromptFeatures
         where TSink : struct, IFeatureSink
     {
         var mask = features.BucketCount - 1;
-        Words(view, offset, features.WordNGramMax, mask, ref sink);
+        Words(view, offset, features, mask, ref sink);
         Characters(view, offset, features.CharNGramMin, features.CharNGramMax, mask, ref sink);
         return offset + view.Length;
     }
 
     // A word is a run of letters and digits; a bigram's text spans both words and what separates them.
-    private static void Words<TSink>(ReadOnlySpan<char> view, int offset, int maxN, int mask, ref TSink sink)
+    private static void Words<TSink>(ReadOnlySpan<char> view, int offset, FeatureConfiguration features, int mask, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
+        var maxN = features.WordNGramMax;
+        var conceptWindow = features.ConceptWindow;
+        var concepts = new ConceptFeatures(ConceptLexicon.Embedded, conceptWindow, features.ConceptWeight);
         var previous = 0u;
         var previousStart = -1;
         var i = 0;
@@ -74,6 +78,11 @@ public static class PromptFeatures
             if (maxN >= 2 && previousStart >= 0)
             {
                 sink.AddWords((int)(FeatureHash.Mix((FeatureHash.Mix(previous) * 31) ^ hash ^ BigramSeed) & (uint)mask), offset + previousStart, view[previousStart..i]);
+            }
+
+            if (conceptWindow > 0)
+            {
+                concepts.Add(hash, view, start, i, offset, mask, ref sink);
             }
 
             previous = hash;

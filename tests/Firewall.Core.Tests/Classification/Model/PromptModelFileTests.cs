@@ -21,6 +21,20 @@ public sealed class PromptModelFileTests
     }
 
     [Fact]
+    public void The_concept_window_is_written_only_when_concepts_are_on_and_reads_back()
+    {
+        var plain = TestModels.Bytes(TestModels.Weighting("x y", 1));
+        var concepts = TestModels.Weighting("ignore the rules", 1, features: PromptFeaturesTests.Small with { ConceptWindow = 5, ConceptWeight = 2 });
+
+        var read = PromptModelFile.Read(TestModels.Bytes(concepts));
+
+        Assert.DoesNotContain("concept", Encoding.UTF8.GetString(plain), StringComparison.Ordinal);
+        Assert.Equal(concepts.Header.Features, read.Header.Features);
+        Assert.Equal(concepts.Probability("forget the guidance"), read.Probability("forget the guidance"));
+        Assert.True(read.Probability("forget the guidance") > read.Probability("the weather today"));
+    }
+
+    [Fact]
     public void Writing_is_deterministic() =>
         Assert.Equal(TestModels.Bytes(TestModels.Weighting("a b", 0.25f)), TestModels.Bytes(TestModels.Weighting("a b", 0.25f)));
 
