@@ -8,7 +8,7 @@ public sealed class PromptModelTests
     public void The_score_is_the_bias_plus_the_scaled_sum_of_the_weights()
     {
         var model = TestModels.Weighting("unlock everything", 2, bias: -1);
-        var text = "unlock everything";
+        var text = "please unlock everything";
         var sink = RecordingSink.Of(text, model.Header.Features);
         var occurrences = sink.CharacterBuckets.Count + sink.Words.Count;
 
@@ -38,8 +38,8 @@ public sealed class PromptModelTests
     }
 
     [Fact]
-    public void An_empty_text_scores_the_bias() =>
-        Assert.Equal(1 / (1 + Math.Exp(1)), TestModels.Weighting("x", 1, bias: -1).Probability(""), 6);
+    public void An_empty_text_is_no_attack_whatever_the_bias() =>
+        Assert.Equal(0, TestModels.Weighting("x", 1, bias: 5).Probability(""));
 
     [Fact]
     public void The_explanation_names_the_word_n_grams_that_raise_the_score_strongest_first()
