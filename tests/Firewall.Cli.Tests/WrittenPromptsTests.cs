@@ -52,15 +52,10 @@ public sealed partial class WrittenPromptsTests
         Assert.Equal(counted.OrderBy(p => p.Key, StringComparer.Ordinal), documented.OrderBy(p => p.Key, StringComparer.Ordinal));
     }
 
-    [Fact]
+    [Training.SharedDataFact]
     public void No_row_shares_a_run_of_twelve_words_with_the_shared_train_or_dev_data()
     {
-        var shared = Path.Combine(RepositoryRoot.Path, "..", "shared", "data", "prompts");
-        if (!Directory.Exists(shared))
-        {
-            return; // The shared data lies beside the repository on the project's machines; a bare clone has nothing to compare.
-        }
-
+        var shared = Path.GetDirectoryName(SharedData.Prompts("train.jsonl"))!;
         var written = Rows.Value.SelectMany(row => Runs(row.Text).Select(run => (run, row.Text))).ToLookup(p => p.run, p => p.Text);
         var copied = Directory.GetFiles(shared, "*.jsonl")
             .SelectMany(File.ReadLines)
