@@ -27,5 +27,10 @@ fi
 # FIREWALL_COVERAGE=1 (the GitLab test job) adds Cobertura coverage per test assembly (coverage.runsettings).
 coverage=()
 [ "${FIREWALL_COVERAGE:-}" = 1 ] && coverage=(--collect "XPlat Code Coverage" --settings coverage.runsettings)
+status=0
 dotnet test Firewall.sln -c Release --no-build --logger "console;verbosity=normal" --results-directory TestResults \
-  --logger trx --logger "junit;LogFileName={assembly}.junit.xml" "${coverage[@]}" "$@"
+  --logger trx --logger "junit;LogFileName={assembly}.junit.xml" "${coverage[@]}" "$@" || status=$?
+# The assemblies run in parallel and interleave their output, so a failure can scroll far from the end of a long log:
+# repeat each failed test and the start of its message last, where a reader of the log's tail sees it.
+scripts/failed-tests.sh TestResults/*.junit.xml
+exit "$status"
