@@ -11,6 +11,9 @@ public static class FaultMode
     /// <summary>How long load runs before (and between) faults.</summary>
     public static TimeSpan Load => Soak ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(1.5);
 
+    /// <summary>How many acknowledged events a run under load must reach to prove anything about them.</summary>
+    public const int MinimumAcknowledged = 100;
+
     /// <summary>How many times a fault is repeated.</summary>
     public static int Cycles => Soak ? 10 : 3;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
@@ -23,7 +24,25 @@ public sealed class IngestLoad(HttpClient client)
     /// <summary>Set before the server is stopped on purpose: from then on, a refused or reset connection ends a worker quietly.</summary>
     public bool Terminated { get => Volatile.Read(ref _terminated); set => Volatile.Write(ref _terminated, value); }
 
+    private static readonly TimeSpan LongestSpell = TimeSpan.FromMinutes(1);
+
     private bool _terminated;
+
+    /// <summary>
+    /// A spell of load before a fault: at least <paramref name="atLeast"/> and, on a slow or busy machine, longer, until
+    /// <paramref name="moreAcknowledged"/> more events are acknowledged (a minute at most), so that a test's "enough events
+    /// were acknowledged to prove anything" holds on any machine and not only on a quiet one.
+    /// </summary>
+    public async Task SpellAsync(TimeSpan atLeast, int moreAcknowledged)
+    {
+        var target = Acknowledged.Count + moreAcknowledged;
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(atLeast);
+        while (Acknowledged.Count < target && clock.Elapsed < LongestSpell)
+        {
+            await Task.Delay(50);
+        }
+    }
 
     /// <summary>Runs <paramref name="workers"/> workers until <paramref name="stop"/> is cancelled or the server goes away after <see cref="Terminated"/>.</summary>
     public Task RunAsync(int workers, CancellationToken stop) =>

@@ -31,14 +31,14 @@ public sealed class ApiKillTests
 
             var load = new IngestLoad(client);
             var workers = load.RunAsync(Workers, CancellationToken.None);
-            await Task.Delay(FaultMode.Load);
+            await load.SpellAsync(FaultMode.Load, FaultMode.MinimumAcknowledged + 1);
             load.Terminated = true; // before the kill: a reset connection can reach a worker before Kill returns
             api.Process.Kill();
             await api.Process.WaitForExitAsync();
             await workers;
 
             Assert.True(load.Unexpected.IsEmpty, $"cycle {cycle}: {load}");
-            Assert.True(load.Acknowledged.Count > 100, $"cycle {cycle}: too few events were acknowledged under load: {load}");
+            Assert.True(load.Acknowledged.Count > FaultMode.MinimumAcknowledged, $"cycle {cycle}: too few events were acknowledged under load: {load}");
             acknowledged.UnionWith(load.Acknowledged.Keys);
             StoredEvents.AssertHoldsEachOnce(await store.StoredEventsAsync(), acknowledged);
         }

@@ -27,7 +27,7 @@ public sealed class ApiSigtermTests
 
         var load = new IngestLoad(client);
         var workers = load.RunAsync(Workers, CancellationToken.None);
-        await Task.Delay(FaultMode.Load);
+        await load.SpellAsync(FaultMode.Load, FaultMode.MinimumAcknowledged + 1);
         load.Terminated = true; // before the signal: a refused connection can reach a worker before TerminateAsync returns
         await api.TerminateAsync();
         await api.WaitForExitAsync(GracePeriod);
@@ -36,7 +36,7 @@ public sealed class ApiSigtermTests
         var log = await api.LogAsync();
         Assert.True(api.Process.ExitCode == 0, $"the API exited with {api.Process.ExitCode}: {log}");
         Assert.True(load.Unexpected.IsEmpty, $"{load}\n{log}");
-        Assert.True(load.Acknowledged.Count > 100, $"too few events were acknowledged under load: {load}\n{log}");
+        Assert.True(load.Acknowledged.Count > FaultMode.MinimumAcknowledged, $"too few events were acknowledged under load: {load}\n{log}");
         StoredEvents.AssertHoldsEachOnce(await store.StoredEventsAsync(), load.Acknowledged.Keys);
     }
 }

@@ -69,33 +69,27 @@ public sealed class ConnectionFaultTests(ITestOutputHelper output) : IAsyncLifet
         });
     }
 
-    /// <summary>Load through the proxy; each cycle: <paramref name="fault"/>, the probes, the outage, then pass again; finally recovery and the invariants.</summary>
+    /// <summary>Load through the proxy; each cycle: <paramref name="fault"/>, the probes, the outage, then pass again.</summary>
     private async Task UnderLoadAsync(Action fault, Func<Probes, Task> probeDuringFault)
     {
         var throughProxy = new NpgsqlConnectionStringBuilder(Store) { Host = "127.0.0.1", Port = Proxy.Port }.ConnectionString;
         using var api = await StoreFaultApi.OnPostgresAsync(throughProxy);
-        using var probes = new Probes(api);
-        await probes.AssertServesAsync();
-        await using var run = LoadRun.Start(api.ClientFor(Roles.Agent, Answer.Patience));
-
-        for (var cycle = 0; cycle < FaultMode.Cycles; cycle++)
-        {
-            await Task.Delay(FaultMode.Load);
-            fault();
-            try
+        await FaultCycles.UnderLoadAsync(
+            api,
+            async probes =>
             {
-                await probeDuringFault(probes);
-                await Task.Delay(Outage);
-            }
-            finally
-            {
-                Proxy.Pass();
-            }
-        }
-
-        await probes.AssertServesAsync();
-        var load = await run.StopAsync();
-        output.WriteLine(load.ToString());
-        FaultInvariants.AssertKept(load, await StoredEvents.InPostgresAsync(Store));
+                fault();
+                try
+                {
+                    await probeDuringFault(probes);
+                    await Task.Delay(Outage);
+                }
+                finally
+                {
+                    Proxy.Pass();
+                }
+            },
+            () => StoredEvents.InPostgresAsync(Store),
+            output);
     }
 }

@@ -14,7 +14,7 @@ public static class FaultInvariants
     {
         Assert.True(load.Unexpected.IsEmpty, $"agents got answers they must never get: {load}");
         Assert.True(load.Statuses.GetValueOrDefault(HttpStatusCode.ServiceUnavailable) > 0, $"the fault never showed as a 503: {load}");
-        Assert.True(load.Acknowledged.Count > 50, $"too few events were acknowledged to prove anything: {load}");
+        Assert.True(load.Acknowledged.Count > FaultMode.MinimumAcknowledged, $"too few events were acknowledged to prove anything: {load}");
         StoredEvents.AssertHoldsEachOnce(stored, load.Acknowledged.Keys);
     }
 }

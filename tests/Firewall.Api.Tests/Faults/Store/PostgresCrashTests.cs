@@ -21,22 +21,16 @@ public sealed class PostgresCrashTests(PrivatePostgres postgres, ITestOutputHelp
     {
         var store = await Server.CreateDatabaseAsync();
         using var api = await StoreFaultApi.OnPostgresAsync(store);
-        using var probes = new Probes(api);
-        await probes.AssertServesAsync();
-        await using var run = LoadRun.Start(api.ClientFor(Roles.Agent, Answer.Patience));
-
-        for (var cycle = 0; cycle < FaultMode.Cycles; cycle++)
-        {
-            await Task.Delay(FaultMode.Load);
-            await Server.CrashAsync();
-            (await probes.IngestAsync()).AssertUnavailable("ingest with PostgreSQL down", StoreFaultApi.Bound);
-            (await probes.QueryAsync()).AssertUnavailable("a query with PostgreSQL down", StoreFaultApi.Bound);
-            await Server.StartAsync();
-        }
-
-        await probes.AssertServesAsync();
-        var load = await run.StopAsync();
-        output.WriteLine(load.ToString());
-        FaultInvariants.AssertKept(load, await StoredEvents.InPostgresAsync(store));
+        await FaultCycles.UnderLoadAsync(
+            api,
+            async probes =>
+            {
+                await Server.CrashAsync();
+                (await probes.IngestAsync()).AssertUnavailable("ingest with PostgreSQL down", StoreFaultApi.Bound);
+                (await probes.QueryAsync()).AssertUnavailable("a query with PostgreSQL down", StoreFaultApi.Bound);
+                await Server.StartAsync();
+            },
+            () => StoredEvents.InPostgresAsync(store),
+            output);
     }
 }

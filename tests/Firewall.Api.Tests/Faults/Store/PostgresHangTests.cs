@@ -23,33 +23,27 @@ public sealed class PostgresHangTests(PrivatePostgres postgres, ITestOutputHelpe
     {
         var store = await Server.CreateDatabaseAsync();
         using var api = await StoreFaultApi.OnPostgresAsync(store);
-        using var probes = new Probes(api);
-        await probes.AssertServesAsync();
-        await using var run = LoadRun.Start(api.ClientFor(Roles.Agent, Answer.Patience));
-
-        for (var cycle = 0; cycle < FaultMode.Cycles; cycle++)
-        {
-            await Task.Delay(FaultMode.Load);
-            await Server.PauseAsync();
-            try
+        await FaultCycles.UnderLoadAsync(
+            api,
+            async probes =>
             {
-                // All four at once, so each is timed against the hang and not behind another probe.
-                var (ingest, query, ready, live) = (probes.IngestAsync(), probes.QueryAsync(), probes.ReadyAsync(), probes.LiveAsync());
-                (await ingest).AssertUnavailable("ingest with PostgreSQL hung", StoreFaultApi.Bound);
-                (await query).AssertUnavailable("a query with PostgreSQL hung", StoreFaultApi.Bound);
-                (await ready).AssertStatus(HttpStatusCode.ServiceUnavailable, "readiness with PostgreSQL hung", StoreFaultApi.ReadinessBound);
-                (await live).AssertStatus(HttpStatusCode.OK, "liveness with PostgreSQL hung", StoreFaultApi.LiveBound);
-                await Task.Delay(FaultMode.Load); // the load meets the hang for a while
-            }
-            finally
-            {
-                await Server.ResumeAsync();
-            }
-        }
-
-        await probes.AssertServesAsync();
-        var load = await run.StopAsync();
-        output.WriteLine(load.ToString());
-        FaultInvariants.AssertKept(load, await StoredEvents.InPostgresAsync(store));
+                await Server.PauseAsync();
+                try
+                {
+                    // All four at once, so each is timed against the hang and not behind another probe.
+                    var (ingest, query, ready, live) = (probes.IngestAsync(), probes.QueryAsync(), probes.ReadyAsync(), probes.LiveAsync());
+                    (await ingest).AssertUnavailable("ingest with PostgreSQL hung", StoreFaultApi.Bound);
+                    (await query).AssertUnavailable("a query with PostgreSQL hung", StoreFaultApi.Bound);
+                    (await ready).AssertStatus(HttpStatusCode.ServiceUnavailable, "readiness with PostgreSQL hung", StoreFaultApi.ReadinessBound);
+                    (await live).AssertStatus(HttpStatusCode.OK, "liveness with PostgreSQL hung", StoreFaultApi.LiveBound);
+                    await Task.Delay(FaultMode.Load); // the load meets the hang for a while
+                }
+                finally
+                {
+                    await Server.ResumeAsync();
+                }
+            },
+            () => StoredEvents.InPostgresAsync(store),
+            output);
     }
 }

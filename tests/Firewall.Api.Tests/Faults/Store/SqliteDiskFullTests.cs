@@ -24,15 +24,11 @@ public sealed class SqliteDiskFullTests(ITestOutputHelper output)
     public async Task AFullDiskIsAnswered503WithRetryAfterQueriesStillAnswerAndWritesResumeOnceSpaceIsFreed()
     {
         await using var disk = await TinyFilesystem.MountAsync(Megabytes);
-        using (var api = await StoreFaultApi.OnSqliteAsync(disk.Path))
-        {
-            using var probes = new Probes(api);
-            await probes.AssertServesAsync();
-            await using var run = LoadRun.Start(api.ClientFor(Roles.Agent, Answer.Patience));
-
-            for (var cycle = 0; cycle < FaultMode.Cycles; cycle++)
+        using var api = await StoreFaultApi.OnSqliteAsync(disk.Path);
+        await FaultCycles.UnderLoadAsync(
+            api,
+            async probes =>
             {
-                await Task.Delay(FaultMode.Load);
                 await disk.FillAsync();
                 try
                 {
@@ -44,13 +40,9 @@ public sealed class SqliteDiskFullTests(ITestOutputHelper output)
                 {
                     disk.Free();
                 }
-            }
-
-            await probes.AssertServesAsync();
-            var load = await run.StopAsync();
-            output.WriteLine(load.ToString());
-            FaultInvariants.AssertKept(load, await StoredEvents.InSqliteAsync(disk.Path));
-        }
+            },
+            () => StoredEvents.InSqliteAsync(disk.Path),
+            output);
     }
 
     // Until the WAL needs a page it does not have, writes still succeed on a full disk; each answer meanwhile must be a 201.

@@ -36,36 +36,31 @@ public sealed class TableLockTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task WhileTheEventsTableIsLockedIngestAnswers503WithinTheDeadlineAndRetriesAfterTheReleaseAreStoredOnce()
     {
         using var api = await StoreFaultApi.OnPostgresAsync(Store);
-        using var probes = new Probes(api);
-        await probes.AssertServesAsync();
-        await using var run = LoadRun.Start(api.ClientFor(Roles.Agent, Answer.Patience));
         var refused = new List<JsonObject>();
-
-        for (var cycle = 0; cycle < FaultMode.Cycles; cycle++)
-        {
-            await Task.Delay(FaultMode.Load);
-            await using (await LockEventsAsync())
+        var stored = await FaultCycles.UnderLoadAsync(
+            api,
+            async probes =>
             {
-                var body = Events.Valid();
-                var (ingest, query) = (probes.IngestAsync(body), probes.QueryAsync());
-                (await ingest).AssertUnavailable("ingest with the events table locked", StoreFaultApi.Bound);
-                (await query).AssertUnavailable("a query with the events table locked", StoreFaultApi.Bound);
-                refused.Add(body);
-                await Task.Delay(Hold);
-            }
-        }
-
-        await probes.AssertServesAsync();
-        foreach (var body in refused)
-        {
-            var retry = await probes.IngestAsync(body);
-            Assert.True(retry.Status is HttpStatusCode.Created or HttpStatusCode.OK, $"the retry of an event refused under the lock: {retry}");
-        }
-
-        var load = await run.StopAsync();
-        output.WriteLine(load.ToString());
-        var stored = await StoredEvents.InPostgresAsync(Store);
-        FaultInvariants.AssertKept(load, stored);
+                await using (await LockEventsAsync())
+                {
+                    var body = Events.Valid();
+                    var (ingest, query) = (probes.IngestAsync(body), probes.QueryAsync());
+                    (await ingest).AssertUnavailable("ingest with the events table locked", StoreFaultApi.Bound);
+                    (await query).AssertUnavailable("a query with the events table locked", StoreFaultApi.Bound);
+                    refused.Add(body);
+                    await Task.Delay(Hold);
+                }
+            },
+            () => StoredEvents.InPostgresAsync(Store),
+            output,
+            afterRecovery: async probes =>
+            {
+                foreach (var body in refused)
+                {
+                    var retry = await probes.IngestAsync(body);
+                    Assert.True(retry.Status is HttpStatusCode.Created or HttpStatusCode.OK, $"the retry of an event refused under the lock: {retry}");
+                }
+            });
         StoredEvents.AssertHoldsEachOnce(stored, [.. refused.Select(body => Guid.Parse(body["eventId"]!.GetValue<string>()))]);
     }
 
