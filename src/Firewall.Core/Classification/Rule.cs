@@ -17,11 +17,14 @@ public sealed record Rule(
     Severity Severity,
     OwaspCategory Category,
     IReadOnlyList<string>? Hints,
-    Func<string, bool>? Validator,
+    MatchValidator? Validator,
     MatchScanner? Scanner = null)
 {
     /// <summary>A rule may redact only part of its match, captured in this named group.</summary>
     public const string RedactGroup = "redact";
+
+    /// <summary>The pattern has a <see cref="RedactGroup"/>: redaction then needs the regex's groups, not only where it matched.</summary>
+    public bool RedactsGroup { get; } = Regex.GroupNumberFromName(RedactGroup) >= 0;
 
     /// <summary>The rule's position in its rule set, its bit in a <see cref="RuleMask"/>.</summary>
     public int Index { get; init; }
@@ -30,32 +33,30 @@ public sealed record Rule(
     /// Runs whatever the hints say: the caller skips the rules its <see cref="HintIndex"/> rules out.</summary>
     public int Count(string text)
     {
-        if (Scanner is not null)
-        {
-            return CountScanned(text);
-        }
-
-        if (Validator is null)
+        if (Scanner is null && Validator is null)
         {
             return Regex.Count(text);
         }
 
         var count = 0;
-        foreach (var m in Regex.EnumerateMatches(text))
+        foreach (var _ in EnumerateMatches(text))
         {
-            count += Validator(text.Substring(m.Index, m.Length)) ? 1 : 0;
+            count++;
         }
 
         return count;
     }
 
-    /// <summary>The validated regex matches in <paramref name="text"/>, with their groups (the scanner is ignored: redacting rules have none);
-    /// enumerating may throw <see cref="RegexMatchTimeoutException"/>.</summary>
+    /// <summary>Where the validated matches in <paramref name="text"/> are, found by the scanner if the rule has one, else the regex.</summary>
+    public ValidatedMatches EnumerateMatches(ReadOnlySpan<char> text) => new(this, text);
+
+    /// <summary>The validated regex matches in <paramref name="text"/>, with their groups, for a rule that <see cref="RedactsGroup"/>
+    /// (such a rule has no scanner); enumerating may throw <see cref="RegexMatchTimeoutException"/>.</summary>
     public IEnumerable<Match> Matches(string text)
     {
         for (var m = Regex.Match(text); m.Success; m = m.NextMatch())
         {
-            if (Validator is null || Validator(m.Value))
+            if (Validator is null || Validator(m.ValueSpan))
             {
                 yield return m;
             }
@@ -63,15 +64,4 @@ public sealed record Rule(
     }
 
     public Finding ToFinding(int count) => new(Id, Detector, Category, Severity, count);
-
-    private int CountScanned(string text)
-    {
-        var count = 0;
-        for (var at = Scanner!(text, 0, out var length); at >= 0; at = Scanner(text, at + length, out length))
-        {
-            count += Validator is null || Validator(text.Substring(at, length)) ? 1 : 0;
-        }
-
-        return count;
-    }
 }

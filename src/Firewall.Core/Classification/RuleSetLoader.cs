@@ -138,7 +138,7 @@ public static class RuleSetLoader
             throw Bad($"weight must be in (0, {MaxWeight}].");
         }
 
-        Func<string, bool>? validator = null;
+        MatchValidator? validator = null;
         if (r.Validator is not null && !MatchValidators.ByName.TryGetValue(r.Validator, out validator))
         {
             throw Bad($"validator '{r.Validator}' is not one of {string.Join(", ", MatchValidators.ByName.Keys)}.");
@@ -148,11 +148,6 @@ public static class RuleSetLoader
         if (r.Scanner is not null && !MatchScanners.ByName.TryGetValue(r.Scanner, out scanner))
         {
             throw Bad($"scanner '{r.Scanner}' is not one of {string.Join(", ", MatchScanners.ByName.Keys)}.");
-        }
-
-        if (scanner is not null && Detectors.Redacts(r.Detector))
-        {
-            throw Bad("a scanner finds whole matches, but redaction needs the regex's groups.");
         }
 
         // NonBacktracking runs in time linear in the text, for the patterns that backtrack a lot on dense text
@@ -171,6 +166,11 @@ public static class RuleSetLoader
         catch (NotSupportedException e)
         {
             throw new RuleSetException($"The {name} is invalid: its pattern cannot run without backtracking: {e.Message}", e);
+        }
+
+        if (scanner is not null && Detectors.Redacts(r.Detector) && regex.GroupNumberFromName(Rule.RedactGroup) >= 0)
+        {
+            throw Bad($"a scanner finds whole matches, but redacting the '{Rule.RedactGroup}' group needs the regex's groups.");
         }
 
         // ASCII only: the hint index looks words up by their first character, and only ASCII ignores case simply.

@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace Firewall.Core.Classification;
+
+/// <summary>
+/// The regex engine's character classes, for scanners that must match exactly what a pattern matches (RegexCharacterTests
+/// compares them with the engine over every UTF-16 character). <c>\d</c> is <see cref="char.IsDigit(char)"/> and
+/// <c>\s</c> is <see cref="char.IsWhiteSpace(char)"/>.
+/// </summary>
+public static class RegexCharacters
+{
+    /// <summary><c>\w</c>: letters, non-spacing marks, decimal digits and connector punctuation.</summary>
+    public static bool IsWordChar(char c) =>
+        char.IsAscii(c)
+            ? char.IsAsciiLetterOrDigit(c) || c == '_'
+            : CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
+                or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+                or UnicodeCategory.NonSpacingMark or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation;
+
+    /// <summary>A word character on either side of <c>\b</c>: <c>\w</c> and the zero-width (non-)joiners.</summary>
+    public static bool IsBoundaryWordChar(char c) => IsWordChar(c) || c is '\u200C' or '\u200D';
+
+    /// <summary>Whether <c>\b</c> holds before <paramref name="index"/> (the text's ends count as non-word characters).</summary>
+    public static bool IsBoundary(ReadOnlySpan<char> text, int index) =>
+        (index > 0 && IsBoundaryWordChar(text[index - 1])) != (index < text.Length && IsBoundaryWordChar(text[index]));
+}

@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+using Firewall.Core.Classification;
+
+namespace Firewall.Core.Tests;
+
+/// <summary>A scanned rule's matches both ways: by its pattern, the specification, and by its scanner.</summary>
+internal static class ScannerSpecification
+{
+    public static List<(int Index, int Length)> ByPattern(Rule rule, string text)
+    {
+        var found = new List<(int, int)>();
+        foreach (var m in Pattern(rule).EnumerateMatches(text))
+        {
+            found.Add((m.Index, m.Length));
+        }
+
+        return found;
+    }
+
+    public static List<(int Index, int Length)> ByScanner(Rule rule, string text)
+    {
+        var found = new List<(int, int)>();
+        for (var at = rule.Scanner!(text, 0, out var length); at >= 0; at = rule.Scanner(text, at + length, out length))
+        {
+            found.Add((at, length));
+        }
+
+        return found;
+    }
+
+    // Without the rule's timeout: a slow machine must not fail the comparison.
+    private static Regex Pattern(Rule rule) => new(rule.Regex.ToString(), rule.Regex.Options);
+}
