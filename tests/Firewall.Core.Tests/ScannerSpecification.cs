@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Firewall.Core.Classification;
 
@@ -28,6 +29,8 @@ internal static class ScannerSpecification
         return found;
     }
 
-    // Without the rule's timeout: a slow machine must not fail the comparison.
-    private static Regex Pattern(Rule rule) => new(rule.Regex.ToString(), rule.Regex.Options);
+    private static readonly ConcurrentDictionary<Rule, Regex> Patterns = new();
+
+    // Without the rule's timeout: a slow machine must not fail the comparison. Built once per rule: compiling costs more than a short text.
+    private static Regex Pattern(Rule rule) => Patterns.GetOrAdd(rule, r => new Regex(r.Regex.ToString(), r.Regex.Options));
 }

@@ -12,5 +12,7 @@ public static class MatchScanners
         ["repeated_token"] = RepeatedToken.Find,
         ["base64_run"] = Base64Run.Find,
         ["email_address"] = EmailAddress.Find,
+        ["card_number"] = CardNumber.Find,
+        ["us_ssn"] = SocialSecurityNumber.Find,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

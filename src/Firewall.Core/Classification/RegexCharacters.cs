@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace Firewall.Core.Classification;
@@ -9,6 +10,10 @@ namespace Firewall.Core.Classification;
 /// </summary>
 public static class RegexCharacters
 {
+    // Every ASCII character but the digits: what is not one of these is an ASCII digit or not ASCII.
+    private static readonly SearchValues<char> AsciiNonDigits = SearchValues.Create(
+        [.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !char.IsAsciiDigit(c))]);
+
     /// <summary><c>\w</c>: letters, non-spacing marks, decimal digits and connector punctuation.</summary>
     public static bool IsWordChar(char c) =>
         char.IsAscii(c)
@@ -23,4 +28,26 @@ public static class RegexCharacters
     /// <summary>Whether <c>\b</c> holds before <paramref name="index"/> (the text's ends count as non-word characters).</summary>
     public static bool IsBoundary(ReadOnlySpan<char> text, int index) =>
         (index > 0 && IsBoundaryWordChar(text[index - 1])) != (index < text.Length && IsBoundaryWordChar(text[index]));
+
+    /// <summary>The first <c>\d</c> (any Unicode decimal digit) at or after <paramref name="from"/>, or -1; vectorised over ASCII.</summary>
+    public static int IndexOfDigit(ReadOnlySpan<char> text, int from)
+    {
+        while (from < text.Length)
+        {
+            var found = text[from..].IndexOfAnyExcept(AsciiNonDigits);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            if (char.IsDigit(text[from + found]))
+            {
+                return from + found;
+            }
+
+            from += found + 1;
+        }
+
+        return -1;
+    }
 }
