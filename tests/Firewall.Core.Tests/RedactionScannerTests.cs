@@ -52,6 +52,11 @@ public sealed class RedactionScannerTests
             "4111-1111-1111-1111-2", "a4111111111111111", "x-4111111111111111", "4111  1111 1111 1111", "41111111111111111111111",
             "4111111111111111_", "4111111111111111\u00E9", "12 4111 1111 1111 1111 1", "1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1",
             "\u0664\u0661\u0661\u0661111111111111", "4111111111111111\u200D", "4111111111111111-x", "_4111111111111111",
+            "postgres://app:s3cr3t!@db.internal:5432/x", "a.b-c+d://u:p@h", "9ab://u:p@h", "\u00E9ab://u:p@h", "_ab://u:p@h", ".ab://u:p@h", "a://u:p@h",
+            "ab://u:p@h", new string('s', 21) + "://u:p@h", new string('s', 22) + "://u:p@h", "ab://:p@h", "ab://u:@h", "ab://u:p@", "ab://u:p@/",
+            "ab://u:p:q@h", "ab://u@v:p@h", "ab://u:p/q@h", "ab://u:p@h ab://v:q@i", "ab://u:p@hab://v:q@i", "ab://x ab://u:p@h", "ab://u:p @h",
+            "ab://" + new string('u', 256) + ":p@h", "ab://" + new string('u', 257) + ":p@h", "ab://u:" + new string('p', 256) + "@h",
+            "ab://u:" + new string('p', 257) + "@h", "ab:///u:p@h", "x-ab://u:p@h", "ab://u:p@h@i",
         ];
 
         AssertSameMatches(Rule(id), texts);

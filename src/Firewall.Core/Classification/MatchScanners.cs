@@ -14,5 +14,6 @@ public static class MatchScanners
         ["email_address"] = EmailAddress.Find,
         ["card_number"] = CardNumber.Find,
         ["us_ssn"] = SocialSecurityNumber.Find,
+        ["url_password"] = UrlPassword.Find,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -50,17 +50,43 @@ public sealed record Rule(
     /// <summary>Where the validated matches in <paramref name="text"/> are, found by the scanner if the rule has one, else the regex.</summary>
     public ValidatedMatches EnumerateMatches(ReadOnlySpan<char> text) => new(this, text);
 
-    /// <summary>The validated regex matches in <paramref name="text"/>, with their groups, for a rule that <see cref="RedactsGroup"/>
-    /// (such a rule has no scanner); enumerating may throw <see cref="RegexMatchTimeoutException"/>.</summary>
+    /// <summary>The validated matches in <paramref name="text"/> with their groups, for a rule that <see cref="RedactsGroup"/>; with a
+    /// scanner, the regex runs only where the scanner found a match. Enumerating may throw <see cref="RegexMatchTimeoutException"/>.</summary>
     public IEnumerable<Match> Matches(string text)
     {
-        for (var m = Regex.Match(text); m.Success; m = m.NextMatch())
+        if (Scanner is null)
         {
+            for (var m = Regex.Match(text); m.Success; m = m.NextMatch())
+            {
+                if (Validator is null || Validator(m.ValueSpan))
+                {
+                    yield return m;
+                }
+            }
+
+            yield break;
+        }
+
+        // From a match's start the regex finds that match again, now with its groups.
+        foreach (var found in Found(text))
+        {
+            var m = Regex.Match(text, found.Index);
             if (Validator is null || Validator(m.ValueSpan))
             {
                 yield return m;
             }
         }
+    }
+
+    private List<TextMatch> Found(string text)
+    {
+        var found = new List<TextMatch>();
+        for (var at = Scanner!(text, 0, out var length); at >= 0; at = Scanner(text, at + length, out length))
+        {
+            found.Add(new TextMatch(at, length));
+        }
+
+        return found;
     }
 
     public Finding ToFinding(int count) => new(Id, Detector, Category, Severity, count);

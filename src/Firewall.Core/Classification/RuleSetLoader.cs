@@ -168,11 +168,6 @@ public static class RuleSetLoader
             throw new RuleSetException($"The {name} is invalid: its pattern cannot run without backtracking: {e.Message}", e);
         }
 
-        if (scanner is not null && Detectors.Redacts(r.Detector) && regex.GroupNumberFromName(Rule.RedactGroup) >= 0)
-        {
-            throw Bad($"a scanner finds whole matches, but redacting the '{Rule.RedactGroup}' group needs the regex's groups.");
-        }
-
         // ASCII only: the hint index looks words up by their first character, and only ASCII ignores case simply.
         if (r.Hints?.Any(h => h.Length == 0 || !Ascii.IsValid(h)) == true)
         {
