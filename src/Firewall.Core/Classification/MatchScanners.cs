@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Firewall.Core.Redaction;
 
 namespace Firewall.Core.Classification;
 
@@ -10,5 +11,9 @@ public static class MatchScanners
         ["repeated_character"] = RepeatedCharacter.Find,
         ["repeated_token"] = RepeatedToken.Find,
         ["base64_run"] = Base64Run.Find,
+        ["email_address"] = EmailAddress.Find,
+        ["card_number"] = CardNumber.Find,
+        ["us_ssn"] = SocialSecurityNumber.Find,
+        ["url_password"] = UrlPassword.Find,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

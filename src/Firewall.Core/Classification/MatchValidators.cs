@@ -6,11 +6,12 @@ namespace Firewall.Core.Classification;
 /// <summary>The checks a rule names in its "validator" field, for what a regex cannot decide.</summary>
 public static class MatchValidators
 {
-    public static readonly FrozenDictionary<string, Func<string, bool>> ByName = new Dictionary<string, Func<string, bool>>
+    public static readonly FrozenDictionary<string, MatchValidator> ByName = new Dictionary<string, MatchValidator>
     {
         ["luhn"] = Luhn.IsValidCardNumber,
         ["iban"] = Iban.IsValid,
         ["us_ssn"] = UsSsn.IsValid,
-        ["base64_instruction"] = Base64Instruction.IsEncodedText,
+        // Decoding needs the candidate as a string; base64 runs are few.
+        ["base64_instruction"] = match => Base64Instruction.IsEncodedText(match.ToString()),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

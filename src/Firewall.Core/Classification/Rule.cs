@@ -17,11 +17,14 @@ public sealed record Rule(
     Severity Severity,
     OwaspCategory Category,
     IReadOnlyList<string>? Hints,
-    Func<string, bool>? Validator,
+    MatchValidator? Validator,
     MatchScanner? Scanner = null)
 {
     /// <summary>A rule may redact only part of its match, captured in this named group.</summary>
     public const string RedactGroup = "redact";
+
+    /// <summary>The pattern has a <see cref="RedactGroup"/>: redaction then needs the regex's groups, not only where it matched.</summary>
+    public bool RedactsGroup { get; } = Regex.GroupNumberFromName(RedactGroup) >= 0;
 
     /// <summary>The rule's position in its rule set, its bit in a <see cref="RuleMask"/>.</summary>
     public int Index { get; init; }
@@ -30,48 +33,61 @@ public sealed record Rule(
     /// Runs whatever the hints say: the caller skips the rules its <see cref="HintIndex"/> rules out.</summary>
     public int Count(string text)
     {
-        if (Scanner is not null)
-        {
-            return CountScanned(text);
-        }
-
-        if (Validator is null)
+        if (Scanner is null && Validator is null)
         {
             return Regex.Count(text);
         }
 
         var count = 0;
-        foreach (var m in Regex.EnumerateMatches(text))
+        foreach (var _ in EnumerateMatches(text))
         {
-            count += Validator(text.Substring(m.Index, m.Length)) ? 1 : 0;
+            count++;
         }
 
         return count;
     }
 
-    /// <summary>The validated regex matches in <paramref name="text"/>, with their groups (the scanner is ignored: redacting rules have none);
-    /// enumerating may throw <see cref="RegexMatchTimeoutException"/>.</summary>
+    /// <summary>Where the validated matches in <paramref name="text"/> are, found by the scanner if the rule has one, else the regex.</summary>
+    public ValidatedMatches EnumerateMatches(ReadOnlySpan<char> text) => new(this, text);
+
+    /// <summary>The validated matches in <paramref name="text"/> with their groups, for a rule that <see cref="RedactsGroup"/>; with a
+    /// scanner, the regex runs only where the scanner found a match. Enumerating may throw <see cref="RegexMatchTimeoutException"/>.</summary>
     public IEnumerable<Match> Matches(string text)
     {
-        for (var m = Regex.Match(text); m.Success; m = m.NextMatch())
+        if (Scanner is null)
         {
-            if (Validator is null || Validator(m.Value))
+            for (var m = Regex.Match(text); m.Success; m = m.NextMatch())
+            {
+                if (Validator is null || Validator(m.ValueSpan))
+                {
+                    yield return m;
+                }
+            }
+
+            yield break;
+        }
+
+        // From a match's start the regex finds that match again, now with its groups.
+        foreach (var found in Found(text))
+        {
+            var m = Regex.Match(text, found.Index);
+            if (Validator is null || Validator(m.ValueSpan))
             {
                 yield return m;
             }
         }
     }
 
-    public Finding ToFinding(int count) => new(Id, Detector, Category, Severity, count);
-
-    private int CountScanned(string text)
+    private List<TextMatch> Found(string text)
     {
-        var count = 0;
+        var found = new List<TextMatch>();
         for (var at = Scanner!(text, 0, out var length); at >= 0; at = Scanner(text, at + length, out length))
         {
-            count += Validator is null || Validator(text.Substring(at, length)) ? 1 : 0;
+            found.Add(new TextMatch(at, length));
         }
 
-        return count;
+        return found;
     }
+
+    public Finding ToFinding(int count) => new(Id, Detector, Category, Severity, count);
 }

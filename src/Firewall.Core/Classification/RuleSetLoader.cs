@@ -138,7 +138,7 @@ public static class RuleSetLoader
             throw Bad($"weight must be in (0, {MaxWeight}].");
         }
 
-        Func<string, bool>? validator = null;
+        MatchValidator? validator = null;
         if (r.Validator is not null && !MatchValidators.ByName.TryGetValue(r.Validator, out validator))
         {
             throw Bad($"validator '{r.Validator}' is not one of {string.Join(", ", MatchValidators.ByName.Keys)}.");
@@ -148,11 +148,6 @@ public static class RuleSetLoader
         if (r.Scanner is not null && !MatchScanners.ByName.TryGetValue(r.Scanner, out scanner))
         {
             throw Bad($"scanner '{r.Scanner}' is not one of {string.Join(", ", MatchScanners.ByName.Keys)}.");
-        }
-
-        if (scanner is not null && Detectors.Redacts(r.Detector))
-        {
-            throw Bad("a scanner finds whole matches, but redaction needs the regex's groups.");
         }
 
         // NonBacktracking runs in time linear in the text, for the patterns that backtrack a lot on dense text

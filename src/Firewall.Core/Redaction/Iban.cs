@@ -5,6 +5,9 @@ namespace Firewall.Core.Redaction;
 /// <summary>ISO 13616 IBAN validation: the country's length and the mod-97 checksum.</summary>
 public static class Iban
 {
+    // The longest IBAN of any country below.
+    private const int MaxLength = 34;
+
     // Lengths from the SWIFT IBAN registry; a country not listed is not an IBAN country.
     private static readonly FrozenDictionary<string, int> Lengths = new Dictionary<string, int>
     {
@@ -87,20 +90,40 @@ public static class Iban
         ["XK"] = 20,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // Looks the country up without allocating a key.
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> LengthOf = Lengths.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>True when <paramref name="text"/> (spaces ignored) is a well-formed IBAN with a valid checksum.</summary>
-    public static bool IsValid(string text)
+    public static bool IsValid(ReadOnlySpan<char> text)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var iban = text.Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (iban.Length < 4 || !Lengths.TryGetValue(iban[..2], out var length) || iban.Length != length)
+        Span<char> iban = stackalloc char[MaxLength];
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                continue;
+            }
+
+            if (length == MaxLength)
+            {
+                return false;
+            }
+
+            iban[length++] = c;
+        }
+
+        iban = iban[..length];
+        if (length < 4 || !LengthOf.TryGetValue(iban[..2], out var expected) || length != expected)
         {
             return false;
         }
 
         // Move the country and check digits to the end, read letters as 10..35, and take the number mod 97 digit by digit.
         var remainder = 0;
-        foreach (var c in iban[4..] + iban[..4])
+        for (var i = 0; i < length; i++)
         {
+            var c = iban[(i + 4) % length];
             if (char.IsAsciiDigit(c))
             {
                 remainder = ((remainder * 10) + (c - '0')) % 97;

@@ -4,9 +4,8 @@ namespace Firewall.Core.Redaction;
 public static class Luhn
 {
     /// <summary>True when the digits of <paramref name="text"/> (separators ignored) number 13 to 19 and pass the check.</summary>
-    public static bool IsValidCardNumber(string text)
+    public static bool IsValidCardNumber(ReadOnlySpan<char> text)
     {
-        ArgumentNullException.ThrowIfNull(text);
         int sum = 0, digits = 0;
         for (var i = text.Length - 1; i >= 0; i--)
         {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Firewall.Core.Classification;
 using Firewall.Core.Events;
@@ -9,7 +8,13 @@ namespace Firewall.Core.Redaction;
 public sealed class Redactor(RuleSet ruleSet)
 {
     /// <summary>What replaces a text the rules could not scan in time: never store what was not checked.</summary>
-    public const string UnscannedMask = "[REDACTED:unscanned]";
+    public const string UnscannedMask = Prefix + "unscanned]";
+
+    private const string Prefix = "[REDACTED:";
+
+    // A dense text has hundreds of matches: each thread reuses one list for their spans instead of growing one per text.
+    [ThreadStatic]
+    private static List<Span>? t_spans;
 
     private readonly Rule[] _rules = [.. ruleSet.Rules.Where(r => Detectors.Redacts(r.Detector))];
     private readonly HintIndex _hints = ruleSet.Hints;
@@ -41,11 +46,23 @@ public sealed class Redactor(RuleSet ruleSet)
             var count = 0;
             try
             {
-                foreach (var match in rule.Matches(text))
+                if (rule.RedactsGroup)
                 {
-                    var part = match.Groups[Rule.RedactGroup] is { Success: true } g ? g : (Capture)match;
-                    (spans ??= []).Add(new Span(part.Index, part.Index + part.Length, rule, order));
-                    count++;
+                    foreach (var match in rule.Matches(text))
+                    {
+                        var part = match.Groups[Rule.RedactGroup] is { Success: true } g ? g : (Capture)match;
+                        (spans ??= ReusedSpans()).Add(new Span(part.Index, part.Index + part.Length, rule, order));
+                        count++;
+                    }
+                }
+                else
+                {
+                    // Most rules redact their whole match: find it without a Match object.
+                    foreach (var match in rule.EnumerateMatches(text))
+                    {
+                        (spans ??= ReusedSpans()).Add(new Span(match.Index, match.Index + match.Length, rule, order));
+                        count++;
+                    }
                 }
             }
             catch (RegexMatchTimeoutException)
@@ -64,30 +81,39 @@ public sealed class Redactor(RuleSet ruleSet)
             return new RedactionResult(text, 0, [], TimedOut: false);
         }
 
-        var merged = Merge(spans);
-        return new RedactionResult(Apply(text, merged), merged.Count, findings!, TimedOut: false);
+        Merge(spans);
+        var result = new RedactionResult(Apply(text, spans), spans.Count, findings!, TimedOut: false);
+        spans.Clear();
+        return result;
+    }
+
+    private static List<Span> ReusedSpans()
+    {
+        var spans = t_spans ??= [];
+        spans.Clear();
+        return spans;
     }
 
     // Overlapping matches become one span over their union (nothing of either leaks), named after the
     // most severe match, then the longest, then the earlier rule in the file (specific rules come first there).
-    private static List<Span> Merge(List<Span> spans)
+    private static void Merge(List<Span> spans)
     {
         spans.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Order.CompareTo(b.Order));
-        var merged = new List<Span> { spans[0] };
-        foreach (var next in spans.Skip(1))
+        var last = 0;
+        for (var i = 1; i < spans.Count; i++)
         {
-            var last = merged[^1];
-            if (next.Start >= last.End)
+            var (current, next) = (spans[last], spans[i]);
+            if (next.Start >= current.End)
             {
-                merged.Add(next);
+                spans[++last] = next;
                 continue;
             }
 
-            var winner = Outranks(next, last) ? next : last;
-            merged[^1] = winner with { Start = last.Start, End = Math.Max(last.End, next.End) };
+            var winner = Outranks(next, current) ? next : current;
+            spans[last] = winner with { Start = current.Start, End = Math.Max(current.End, next.End) };
         }
 
-        return merged;
+        spans.RemoveRange(last + 1, spans.Count - last - 1);
     }
 
     private static bool Outranks(Span a, Span b) =>
@@ -97,15 +123,34 @@ public sealed class Redactor(RuleSet ruleSet)
 
     private static string Apply(string text, List<Span> spans)
     {
-        var builder = new StringBuilder(text.Length);
-        var position = 0;
+        var length = text.Length;
         foreach (var span in spans)
         {
-            builder.Append(text, position, span.Start - position).Append("[REDACTED:").Append(span.Rule.Kind).Append(']');
-            position = span.End;
+            length += Prefix.Length + span.Rule.Kind.Length + 1 - span.Length;
         }
 
-        return builder.Append(text, position, text.Length - position).ToString();
+        return string.Create(length, (text, spans), static (output, state) =>
+        {
+            var (text, spans) = state;
+            var position = 0;
+            foreach (var span in spans)
+            {
+                output = Copy(text.AsSpan(position, span.Start - position), output);
+                output = Copy(Prefix, output);
+                output = Copy(span.Rule.Kind, output);
+                output = Copy("]", output);
+                position = span.End;
+            }
+
+            text.AsSpan(position).CopyTo(output);
+        });
+    }
+
+    // Copies source to the start of destination and returns the rest of destination.
+    private static Span<char> Copy(ReadOnlySpan<char> source, Span<char> destination)
+    {
+        source.CopyTo(destination);
+        return destination[source.Length..];
     }
 
     private readonly record struct Span(int Start, int End, Rule Rule, int Order)

@@ -4,16 +4,31 @@ namespace Firewall.Core.Redaction;
 public static class UsSsn
 {
     /// <summary>True for AAA-GG-SSSS (any separators) with area not 000, 666 or 900-999, group not 00 and serial not 0000.</summary>
-    public static bool IsValid(string text)
+    public static bool IsValid(ReadOnlySpan<char> text)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var digits = new string([.. text.Where(char.IsAsciiDigit)]);
-        if (digits.Length != 9)
+        Span<int> digits = stackalloc int[9];
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                if (count == digits.Length)
+                {
+                    return false;
+                }
+
+                digits[count++] = c - '0';
+            }
+        }
+
+        if (count != digits.Length)
         {
             return false;
         }
 
-        var area = int.Parse(digits.AsSpan(0, 3), provider: System.Globalization.CultureInfo.InvariantCulture);
-        return area is not (0 or 666 or >= 900) && digits[3..5] != "00" && digits[5..] != "0000";
+        var area = (digits[0] * 100) + (digits[1] * 10) + digits[2];
+        var group = (digits[3] * 10) + digits[4];
+        var serial = (digits[5] * 1000) + (digits[6] * 100) + (digits[7] * 10) + digits[8];
+        return area is not (0 or 666 or >= 900) && group != 0 && serial != 0;
     }
 }
