@@ -73,7 +73,10 @@ public sealed class PromptModel
         }
     }
 
-    /// <summary>The probability and the <paramref name="count"/> word n-grams that raise it most (none that lower it).</summary>
+    /// <summary>
+    /// The probability and the <paramref name="count"/> word n-gram texts whose summed weights raise it most (none that
+    /// lower it), highest first and, at equal weight, in ordinal order. One extraction; only those few become strings.
+    /// </summary>
     public ModelExplanation Explain(string text, int count = 3)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -81,19 +84,13 @@ public sealed class PromptModel
         try
         {
             PromptFeatures.Extract(text, Header.Features, ref sink);
-            var scale = PromptFeatures.Scale(sink.Scoring.Count);
-            var strongest = sink.Words
-                .Where(w => w.Value > 0)
-                .OrderByDescending(w => w.Value)
-                .ThenBy(w => w.Key, StringComparer.Ordinal)
-                .Take(count)
-                .Select(w => new NGramContribution(w.Key, w.Value * scale))
-                .ToList();
+            var strongest = sink.Words.Strongest(count, PromptFeatures.Scale(sink.Scoring.Count));
             return new ModelExplanation(Sigmoid(sink.Scoring.LogOdds(Bias)), strongest);
         }
         finally
         {
             sink.Scoring.Dispose();
+            sink.Words.Dispose();
         }
     }
 
@@ -163,7 +160,7 @@ public sealed class PromptModel
     private struct ExplainingSink(float[] weights, int window) : IFeatureSink
     {
         public ScoringSink Scoring = new(weights, window);
-        public readonly Dictionary<string, double> Words = new(StringComparer.Ordinal);
+        public WordNGramTotals Words;
 
         public void Begin(int viewLength) => Scoring.Begin(viewLength);
 
@@ -172,8 +169,7 @@ public sealed class PromptModel
         public void AddWords(int bucket, int position, ReadOnlySpan<char> words)
         {
             Scoring.AddCharacters(bucket, position);
-            var lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
-            lookup[words] = (lookup.TryGetValue(words, out var sum) ? sum : 0) + weights[bucket];
+            Words.Add(words, weights[bucket]);
         }
     }
 }
