@@ -75,22 +75,31 @@ public sealed class PromptModel
 
     /// <summary>
     /// The probability and the <paramref name="count"/> word n-gram texts whose summed weights raise it most (none that
-    /// lower it), highest first and, at equal weight, in ordinal order. One extraction; only those few become strings.
+    /// lower it), highest first and, at equal weight, in ordinal order; only those few become strings.
     /// </summary>
-    public ModelExplanation Explain(string text, int count = 3)
+    public ModelExplanation Explain(string text, int count = 3) => Score(text, double.NegativeInfinity, count);
+
+    /// <summary>
+    /// In one extraction, <see cref="Probability"/> and, when it reaches <paramref name="explainFrom"/>, the strongest
+    /// word n-grams as <see cref="Explain"/> names them (otherwise none): a text that is not flagged pays for no explanation.
+    /// </summary>
+    public ModelExplanation Judge(string text, double explainFrom, int count = 3) =>
+        DistinctWords.AtLeastRequired(text) ? Score(text, explainFrom, count) : new ModelExplanation(0, Array.Empty<NGramContribution>());
+
+    private ModelExplanation Score(string text, double explainFrom, int count)
     {
         ArgumentNullException.ThrowIfNull(text);
         var sink = new ExplainingSink(_weights, Header.Features.WindowChars);
+        using var views = PromptViews.Of(text);
         try
         {
-            PromptFeatures.Extract(text, Header.Features, ref sink);
-            var strongest = sink.Words.Strongest(count, PromptFeatures.Scale(sink.Scoring.Count));
-            return new ModelExplanation(Sigmoid(sink.Scoring.LogOdds(Bias)), strongest);
+            PromptFeatures.Extract(views, Header.Features, ref sink);
+            var probability = Sigmoid(sink.Scoring.LogOdds(Bias));
+            return new ModelExplanation(probability, probability >= explainFrom ? sink.Strongest(views, count) : Array.Empty<NGramContribution>());
         }
         finally
         {
-            sink.Scoring.Dispose();
-            sink.Words.Dispose();
+            sink.Dispose();
         }
     }
 
@@ -157,10 +166,15 @@ public sealed class PromptModel
         }
     }
 
-    private struct ExplainingSink(float[] weights, int window) : IFeatureSink
+    // Scores, and keeps each word n-gram occurrence (bucket, position, length; pooled) so that the words of a flagged
+    // text are summed from the views afterwards, in the order they were found, without extracting the features again.
+    private struct ExplainingSink(float[] weights, int window) : IFeatureSink, IDisposable
     {
+        private const int Fields = 3;
+
         public ScoringSink Scoring = new(weights, window);
-        public WordNGramTotals Words;
+        private int[] _words = ArrayPool<int>.Shared.Rent(Fields * 256);
+        private int _length;
 
         public void Begin(int viewLength) => Scoring.Begin(viewLength);
 
@@ -169,7 +183,43 @@ public sealed class PromptModel
         public void AddWords(int bucket, int position, ReadOnlySpan<char> words)
         {
             Scoring.AddCharacters(bucket, position);
-            Words.Add(words, weights[bucket]);
+            if (_length + Fields > _words.Length)
+            {
+                var larger = ArrayPool<int>.Shared.Rent(_words.Length * 2);
+                _words.AsSpan(0, _length).CopyTo(larger);
+                ArrayPool<int>.Shared.Return(_words);
+                _words = larger;
+            }
+
+            _words[_length] = bucket;
+            _words[_length + 1] = position;
+            _words[_length + 2] = words.Length;
+            _length += Fields;
+        }
+
+        public readonly List<NGramContribution> Strongest(in PromptViews views, int count)
+        {
+            var totals = new WordNGramTotals();
+            try
+            {
+                for (var i = 0; i < _length; i += Fields)
+                {
+                    totals.Add(views.Slice(_words[i + 1], _words[i + 2]), weights[_words[i]]);
+                }
+
+                return totals.Strongest(count, PromptFeatures.Scale(Scoring.Count));
+            }
+            finally
+            {
+                totals.Dispose();
+            }
+        }
+
+        public void Dispose()
+        {
+            Scoring.Dispose();
+            ArrayPool<int>.Shared.Return(_words);
+            _words = [];
         }
     }
 }

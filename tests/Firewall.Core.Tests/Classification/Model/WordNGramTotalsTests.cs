@@ -56,16 +56,26 @@ public sealed class WordNGramTotalsTests
     }
 
     // The explanation groups by text as a dictionary of every word n-gram's string would, on written prompts (and on the
-    // shared labelled prompts when present): same texts, same order, same contributions to the last bit.
+    // shared labelled prompts when present): same texts, same order, same contributions to the last bit. Judge, which
+    // scores and explains in one extraction, gives Probability's score and, for a flagged text, the same explanation.
     [Fact]
     public void The_embedded_model_explains_texts_as_a_dictionary_of_every_n_gram_string_would()
     {
         var texts = WrittenPrompts().Concat(LabelledPrompts.Texts.Take(3000)).ToList();
+        var flagged = 0;
 
         foreach (var text in texts)
         {
-            Assert.Equal(ByDictionary(text), Embedded.Explain(text, 3).Strongest);
+            var expected = ByDictionary(text);
+            var judged = Embedded.Judge(text, Embedded.Threshold, 3);
+
+            Assert.Equal(expected, Embedded.Explain(text, 3).Strongest);
+            Assert.Equal(Embedded.Probability(text), judged.Probability);
+            Assert.Equal(judged.Probability >= Embedded.Threshold ? expected : [], judged.Strongest);
+            flagged += judged.Strongest.Count > 0 ? 1 : 0;
         }
+
+        Assert.InRange(flagged, 50, texts.Count - 50);
 
         Assert.True(texts.Count >= 300, $"{texts.Count} texts");
     }
