@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Firewall.Core.Classification.Model;
 
@@ -114,12 +115,14 @@ public sealed class PromptModel
         private double[]? _spanSums;
         private int[]? _spanCounts;
         private int _spans;
+        private Divisor _halfWindow;
 
         public void Begin(int viewLength)
         {
             if (window > 0 && viewLength > window)
             {
-                _spans = ((viewLength - 1) / (window / 2)) + 1;
+                _halfWindow = new Divisor(window / 2);
+                _spans = _halfWindow.Divide(viewLength - 1) + 1;
                 _spanSums = ArrayPool<double>.Shared.Rent(_spans);
                 _spanCounts = ArrayPool<int>.Shared.Rent(_spans);
                 Array.Clear(_spanSums, 0, _spans);
@@ -127,6 +130,7 @@ public sealed class PromptModel
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void AddCharacters(int bucket, int position)
         {
             var weight = weights[bucket];
@@ -134,7 +138,7 @@ public sealed class PromptModel
             Count++;
             if (_spanSums is not null)
             {
-                var span = position / (window / 2);
+                var span = _halfWindow.Divide(position);
                 _spanSums[span] += weight;
                 _spanCounts![span]++;
             }
@@ -178,23 +182,31 @@ public sealed class PromptModel
 
         public void Begin(int viewLength) => Scoring.Begin(viewLength);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void AddCharacters(int bucket, int position) => Scoring.AddCharacters(bucket, position);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void AddWords(int bucket, int position, ReadOnlySpan<char> words)
         {
             Scoring.AddCharacters(bucket, position);
             if (_length + Fields > _words.Length)
             {
-                var larger = ArrayPool<int>.Shared.Rent(_words.Length * 2);
-                _words.AsSpan(0, _length).CopyTo(larger);
-                ArrayPool<int>.Shared.Return(_words);
-                _words = larger;
+                Grow();
             }
 
             _words[_length] = bucket;
             _words[_length + 1] = position;
             _words[_length + 2] = words.Length;
             _length += Fields;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void Grow()
+        {
+            var larger = ArrayPool<int>.Shared.Rent(_words.Length * 2);
+            _words.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<int>.Shared.Return(_words);
+            _words = larger;
         }
 
         public readonly List<NGramContribution> Strongest(in PromptViews views, int count)
