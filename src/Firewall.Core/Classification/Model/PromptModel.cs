@@ -7,7 +7,8 @@ namespace Firewall.Core.Classification.Model;
 /// The learned prompt-attack detector: logistic regression over <see cref="PromptFeatures"/>. The log-odds are the bias
 /// plus the summed weights of a text's feature occurrences divided by the square root of their number, so long and short
 /// texts score on one scale; a long text scores its highest window (<see cref="FeatureConfiguration.WindowChars"/>).
-/// Immutable and thread-safe; scoring allocates nothing (window sums use pooled arrays).
+/// Immutable and thread-safe; <see cref="Probability"/> allocates nothing (window sums use pooled arrays), <see cref="Judge"/>
+/// only its result unless it explains.
 /// </summary>
 public sealed class PromptModel
 {
