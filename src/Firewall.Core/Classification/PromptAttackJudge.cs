@@ -24,11 +24,11 @@ public sealed class PromptAttackJudge(PromptModel model, PromptInjectionDetector
         foreach (var text in texts)
         {
             // Only a text the model flags is explained (explaining allocates), from the features it was scored with.
-            var judged = text is null ? null : model.Judge(text, model.Threshold, StrongestCount);
-            var p = judged?.Probability ?? 0;
+            IReadOnlyList<NGramContribution> named = Array.Empty<NGramContribution>();
+            var p = text is null ? 0 : model.Judge(text, model.Threshold, out named, StrongestCount);
             if (p > probability || strongest is null)
             {
-                (probability, strongest, explained) = (p, text, judged?.Strongest ?? Array.Empty<NGramContribution>());
+                (probability, strongest, explained) = (p, text, named);
             }
         }
 

@@ -8,7 +8,7 @@ namespace Firewall.Core.Classification.Model;
 /// plus the summed weights of a text's feature occurrences divided by the square root of their number, so long and short
 /// texts score on one scale; a long text scores its highest window (<see cref="FeatureConfiguration.WindowChars"/>).
 /// Immutable and thread-safe; <see cref="Probability"/> allocates nothing (window sums use pooled arrays), <see cref="Judge"/>
-/// only its result unless it explains.
+/// nothing unless it explains.
 /// </summary>
 public sealed class PromptModel
 {
@@ -79,16 +79,31 @@ public sealed class PromptModel
     /// The probability and the <paramref name="count"/> word n-gram texts whose summed weights raise it most (none that
     /// lower it), highest first and, at equal weight, in ordinal order; only those few become strings.
     /// </summary>
-    public ModelExplanation Explain(string text, int count = 3) => Score(text, double.NegativeInfinity, count);
+    public ModelExplanation Explain(string text, int count = 3)
+    {
+        var (probability, strongest) = Score(text, double.NegativeInfinity, count);
+        return new ModelExplanation(probability, strongest);
+    }
 
     /// <summary>
     /// In one extraction, <see cref="Probability"/> and, when it reaches <paramref name="explainFrom"/>, the strongest
-    /// word n-grams as <see cref="Explain"/> names them (otherwise none): a text that is not flagged pays for no explanation.
+    /// word n-grams as <see cref="Explain"/> names them (otherwise none): a text that is not flagged pays for no
+    /// explanation, and allocates nothing.
     /// </summary>
-    public ModelExplanation Judge(string text, double explainFrom, int count = 3) =>
-        DistinctWords.AtLeastRequired(text) ? Score(text, explainFrom, count) : new ModelExplanation(0, Array.Empty<NGramContribution>());
+    public double Judge(string text, double explainFrom, out IReadOnlyList<NGramContribution> strongest, int count = 3)
+    {
+        if (!DistinctWords.AtLeastRequired(text))
+        {
+            strongest = Array.Empty<NGramContribution>();
+            return 0;
+        }
 
-    private ModelExplanation Score(string text, double explainFrom, int count)
+        var explanation = Score(text, explainFrom, count);
+        strongest = explanation.Strongest;
+        return explanation.Probability;
+    }
+
+    private (double Probability, IReadOnlyList<NGramContribution> Strongest) Score(string text, double explainFrom, int count)
     {
         ArgumentNullException.ThrowIfNull(text);
         var sink = new ExplainingSink(_weights, Header.Features.WindowChars);
@@ -97,7 +112,7 @@ public sealed class PromptModel
         {
             PromptFeatures.Extract(views, Header.Features, ref sink);
             var probability = Sigmoid(sink.Scoring.LogOdds(Bias));
-            return new ModelExplanation(probability, probability >= explainFrom ? sink.Strongest(views, count) : Array.Empty<NGramContribution>());
+            return (probability, probability >= explainFrom ? sink.Strongest(views, count) : Array.Empty<NGramContribution>());
         }
         finally
         {
