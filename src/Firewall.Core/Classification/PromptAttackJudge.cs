@@ -20,17 +20,18 @@ public sealed class PromptAttackJudge(PromptModel model, PromptInjectionDetector
         ArgumentNullException.ThrowIfNull(ruleVerdict);
         var probability = 0.0;
         string? strongest = null;
+        IReadOnlyList<NGramContribution> explained = Array.Empty<NGramContribution>();
         foreach (var text in texts)
         {
-            var p = text is null ? 0 : model.Probability(text);
+            // Only a text the model flags is explained (explaining allocates), from the features it was scored with.
+            IReadOnlyList<NGramContribution> named = Array.Empty<NGramContribution>();
+            var p = text is null ? 0 : model.Judge(text, model.Threshold, out named, StrongestCount);
             if (p > probability || strongest is null)
             {
-                (probability, strongest) = (p, text);
+                (probability, strongest, explained) = (p, text, named);
             }
         }
 
-        // Explaining allocates, so only a text the model flags pays for it.
-        var explained = probability >= model.Threshold && strongest is not null ? model.Explain(strongest, StrongestCount).Strongest : [];
         return new PromptAttackVerdict(probability, model.Threshold, ruleVerdict, explained);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Firewall.Core.Classification.Model;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal static class FeatureHash
     public const uint Offset = 2166136261;
     private const uint Prime = 16777619;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Step(uint hash, char c) => (hash ^ c) * Prime;
 
     /// <summary>The FNV-1a hash of <paramref name="text"/>, as <see cref="Step"/> builds it one character at a time.</summary>
@@ -24,6 +27,7 @@ internal static class FeatureHash
         return hash;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Mix(uint hash)
     {
         hash ^= hash >> 16;

@@ -24,17 +24,17 @@ public static class PromptFeatures
     public static void Extract<TSink>(ReadOnlySpan<char> text, FeatureConfiguration features, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
-        using var view = TextNormaliser.Normalise(text);
-        var decoded = DecodedViews.Find(text);
-        var length = view.Span.Length;
-        foreach (var d in decoded)
-        {
-            length += 1 + d.Text.Length;
-        }
+        using var views = PromptViews.Of(text);
+        Extract(views, features, ref sink);
+    }
 
-        sink.Begin(length);
-        var offset = Extract(view.Span, 0, features, ref sink);
-        foreach (var d in decoded)
+    /// <summary>As <see cref="Extract{TSink}(ReadOnlySpan{char}, FeatureConfiguration, ref TSink)"/>, over views the caller keeps.</summary>
+    internal static void Extract<TSink>(in PromptViews views, FeatureConfiguration features, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        sink.Begin(views.Length);
+        var offset = Extract(views.Normalised, 0, features, ref sink);
+        foreach (var d in views.Decoded)
         {
             offset = Extract(d.Text, offset + 1, features, ref sink);
         }

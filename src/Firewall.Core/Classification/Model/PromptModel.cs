@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Firewall.Core.Classification.Model;
 
@@ -6,7 +7,8 @@ namespace Firewall.Core.Classification.Model;
 /// The learned prompt-attack detector: logistic regression over <see cref="PromptFeatures"/>. The log-odds are the bias
 /// plus the summed weights of a text's feature occurrences divided by the square root of their number, so long and short
 /// texts score on one scale; a long text scores its highest window (<see cref="FeatureConfiguration.WindowChars"/>).
-/// Immutable and thread-safe; scoring allocates nothing (window sums use pooled arrays).
+/// Immutable and thread-safe; <see cref="Probability"/> allocates nothing (window sums use pooled arrays), <see cref="Judge"/>
+/// nothing unless it explains.
 /// </summary>
 public sealed class PromptModel
 {
@@ -73,27 +75,48 @@ public sealed class PromptModel
         }
     }
 
-    /// <summary>The probability and the <paramref name="count"/> word n-grams that raise it most (none that lower it).</summary>
+    /// <summary>
+    /// The probability and the <paramref name="count"/> word n-gram texts whose summed weights raise it most (none that
+    /// lower it), highest first and, at equal weight, in ordinal order; only those few become strings.
+    /// </summary>
     public ModelExplanation Explain(string text, int count = 3)
+    {
+        var (probability, strongest) = Score(text, double.NegativeInfinity, count);
+        return new ModelExplanation(probability, strongest);
+    }
+
+    /// <summary>
+    /// In one extraction, <see cref="Probability"/> and, when it reaches <paramref name="explainFrom"/>, the strongest
+    /// word n-grams as <see cref="Explain"/> names them (otherwise none): a text that is not flagged pays for no
+    /// explanation, and allocates nothing.
+    /// </summary>
+    public double Judge(string text, double explainFrom, out IReadOnlyList<NGramContribution> strongest, int count = 3)
+    {
+        if (!DistinctWords.AtLeastRequired(text))
+        {
+            strongest = Array.Empty<NGramContribution>();
+            return 0;
+        }
+
+        var explanation = Score(text, explainFrom, count);
+        strongest = explanation.Strongest;
+        return explanation.Probability;
+    }
+
+    private (double Probability, IReadOnlyList<NGramContribution> Strongest) Score(string text, double explainFrom, int count)
     {
         ArgumentNullException.ThrowIfNull(text);
         var sink = new ExplainingSink(_weights, Header.Features.WindowChars);
+        using var views = PromptViews.Of(text);
         try
         {
-            PromptFeatures.Extract(text, Header.Features, ref sink);
-            var scale = PromptFeatures.Scale(sink.Scoring.Count);
-            var strongest = sink.Words
-                .Where(w => w.Value > 0)
-                .OrderByDescending(w => w.Value)
-                .ThenBy(w => w.Key, StringComparer.Ordinal)
-                .Take(count)
-                .Select(w => new NGramContribution(w.Key, w.Value * scale))
-                .ToList();
-            return new ModelExplanation(Sigmoid(sink.Scoring.LogOdds(Bias)), strongest);
+            PromptFeatures.Extract(views, Header.Features, ref sink);
+            var probability = Sigmoid(sink.Scoring.LogOdds(Bias));
+            return (probability, probability >= explainFrom ? sink.Strongest(views, count) : Array.Empty<NGramContribution>());
         }
         finally
         {
-            sink.Scoring.Dispose();
+            sink.Dispose();
         }
     }
 
@@ -108,12 +131,14 @@ public sealed class PromptModel
         private double[]? _spanSums;
         private int[]? _spanCounts;
         private int _spans;
+        private Divisor _halfWindow;
 
         public void Begin(int viewLength)
         {
             if (window > 0 && viewLength > window)
             {
-                _spans = ((viewLength - 1) / (window / 2)) + 1;
+                _halfWindow = new Divisor(window / 2);
+                _spans = _halfWindow.Divide(viewLength - 1) + 1;
                 _spanSums = ArrayPool<double>.Shared.Rent(_spans);
                 _spanCounts = ArrayPool<int>.Shared.Rent(_spans);
                 Array.Clear(_spanSums, 0, _spans);
@@ -121,6 +146,7 @@ public sealed class PromptModel
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void AddCharacters(int bucket, int position)
         {
             var weight = weights[bucket];
@@ -128,7 +154,7 @@ public sealed class PromptModel
             Count++;
             if (_spanSums is not null)
             {
-                var span = position / (window / 2);
+                var span = _halfWindow.Divide(position);
                 _spanSums[span] += weight;
                 _spanCounts![span]++;
             }
@@ -160,20 +186,68 @@ public sealed class PromptModel
         }
     }
 
-    private struct ExplainingSink(float[] weights, int window) : IFeatureSink
+    // Scores, and keeps each word n-gram occurrence (bucket, position, length; pooled) so that the words of a flagged
+    // text are summed from the views afterwards, in the order they were found, without extracting the features again.
+    private struct ExplainingSink(float[] weights, int window) : IFeatureSink, IDisposable
     {
+        private const int Fields = 3;
+
         public ScoringSink Scoring = new(weights, window);
-        public readonly Dictionary<string, double> Words = new(StringComparer.Ordinal);
+        private int[] _words = ArrayPool<int>.Shared.Rent(Fields * 256);
+        private int _length;
 
         public void Begin(int viewLength) => Scoring.Begin(viewLength);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void AddCharacters(int bucket, int position) => Scoring.AddCharacters(bucket, position);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void AddWords(int bucket, int position, ReadOnlySpan<char> words)
         {
             Scoring.AddCharacters(bucket, position);
-            var lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
-            lookup[words] = (lookup.TryGetValue(words, out var sum) ? sum : 0) + weights[bucket];
+            if (_length + Fields > _words.Length)
+            {
+                Grow();
+            }
+
+            _words[_length] = bucket;
+            _words[_length + 1] = position;
+            _words[_length + 2] = words.Length;
+            _length += Fields;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void Grow()
+        {
+            var larger = ArrayPool<int>.Shared.Rent(_words.Length * 2);
+            _words.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<int>.Shared.Return(_words);
+            _words = larger;
+        }
+
+        public readonly List<NGramContribution> Strongest(in PromptViews views, int count)
+        {
+            var totals = new WordNGramTotals();
+            try
+            {
+                for (var i = 0; i < _length; i += Fields)
+                {
+                    totals.Add(views.Slice(_words[i + 1], _words[i + 2]), weights[_words[i]]);
+                }
+
+                return totals.Strongest(count, PromptFeatures.Scale(Scoring.Count));
+            }
+            finally
+            {
+                totals.Dispose();
+            }
+        }
+
+        public void Dispose()
+        {
+            Scoring.Dispose();
+            ArrayPool<int>.Shared.Return(_words);
+            _words = [];
         }
     }
 }
