@@ -10,7 +10,7 @@ namespace Firewall.Cli.Training;
 /// </summary>
 public static class DetectorTraining
 {
-    public const string ModelVersion = "2026.12.2";
+    public const string ModelVersion = "2026.12.3";
     public const int Folds = 5;
 
     /// <summary>The false-positive rate the threshold is chosen for, on out-of-fold scores of the training data.</summary>

@@ -9,13 +9,13 @@ namespace Firewall.Core.Tests.Classification.HandWritten;
 /// The shipped detectors (model and rules, as events are judged) on prompts written in this repository and never trained
 /// on (README.md beside prompts.jsonl): rephrased, translated, encoded and indirect attacks, and hard benign prompts full
 /// of trigger words. The figures per family are printed. The floors are what the shipped detectors reach (model
-/// 2026.12.2 OR rules: 154 of 160 benign prompts left alone, 105 of 186 attacks found), so a change that loses either
+/// 2026.12.3 OR rules: 154 of 160 benign prompts left alone, 113 of 186 attacks found), so a change that loses either
 /// fails here; issue 11's targets (0.97 of hard benign prompts, and recall that generalises) are above them.
 /// </summary>
 public sealed class HandWrittenPromptTests(ITestOutputHelper output)
 {
     private const double BenignCorrectFloor = 0.96;
-    private const double AttackRecallFloor = 0.55;
+    private const double AttackRecallFloor = 0.60;
 
     private static readonly PromptAttackJudge Judge = PromptAttackJudge.CreateDefault();
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
