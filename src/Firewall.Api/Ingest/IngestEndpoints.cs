@@ -50,16 +50,18 @@ public static class IngestEndpoints
         HttpContext context, IngestService ingest, IngestRateLimiter limiter, ILogger<BatchRequest> logger, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(context.Request, EventLimits.BatchBodyMaxBytes, cancellationToken);
-        var items = ReadItems(body);
+        var items = BatchItems.Read(body);
         await limiter.AcquireAsync(context.User, items.Count, cancellationToken);
 
-        var results = new BatchItemResult?[items.Count];
-        var accepted = new List<(int Index, NewEvent Event)>(items.Count);
+        var results = new BatchItemResult[items.Count];
+        var accepted = new List<NewEvent>(items.Count);
+        var acceptedAt = new List<int>(items.Count);
         for (var index = 0; index < items.Count; index++)
         {
             try
             {
-                accepted.Add((index, ingest.Prepare(JsonBody.Deserialize<EventInput>(items[index].Utf8Json.Span, "event"), context.User)));
+                accepted.Add(ingest.Prepare(ReadItem(items[index]), context.User));
+                acceptedAt.Add(index);
             }
             catch (RequestValidationException invalid)
             {
@@ -73,35 +75,36 @@ public static class IngestEndpoints
             }
         }
 
-        var written = accepted.Count == 0 ? [] : await ingest.StoreAsync([.. accepted.Select(a => a.Event)], CancellationToken.None);
+        var written = accepted.Count == 0 ? [] : await ingest.StoreAsync(accepted, CancellationToken.None);
         for (var i = 0; i < accepted.Count; i++)
         {
-            results[accepted[i].Index] = ToItem(accepted[i].Index, written[i]);
+            results[acceptedAt[i]] = ToItem(acceptedAt[i], written[i]);
         }
 
-        var final = results.Select(r => r!).ToList();
-        return TypedResults.Ok(new BatchResponse(
-            final.Count(r => r.Status == BatchItemStatus.Created),
-            final.Count(r => r.Status == BatchItemStatus.Duplicate),
-            final.Count(r => r.Status == BatchItemStatus.Rejected),
-            final));
+        int created = 0, duplicates = 0, rejected = 0;
+        foreach (var result in results)
+        {
+            switch (result.Status)
+            {
+                case BatchItemStatus.Created:
+                    created++;
+                    break;
+                case BatchItemStatus.Duplicate:
+                    duplicates++;
+                    break;
+                default:
+                    rejected++;
+                    break;
+            }
+        }
+
+        return TypedResults.Ok(new BatchResponse(created, duplicates, rejected, results));
     }
 
-    /// <summary>
-    /// The batch shape is checked whole: not JSON, not <c>{"events": [1..1000 items]}</c>, is a 400 for the request. The
-    /// items themselves are not read here (see <see cref="RawEvent"/>).
-    /// </summary>
-    private static IReadOnlyList<RawEvent> ReadItems(byte[] body)
-    {
-        var batch = JsonBody.Deserialize<BatchRequest>(body, "body", BatchRequest.Options, checkedDepth: 1);
-        return batch.Events switch
-        {
-            null => throw RequestValidationException.For("events", "is required."),
-            { Count: 0 } => throw RequestValidationException.For("events", "must hold at least one event."),
-            { Count: > EventLimits.MaxBatchEvents } => throw RequestValidationException.For("events", $"must hold at most {EventLimits.MaxBatchEvents} events."),
-            var events => events,
-        };
-    }
+    /// <summary>An item read alone, as a single event's body is; its text check is skipped when the split already did it.</summary>
+    private static EventInput ReadItem(RawEvent item) => item.IsText
+        ? JsonBody.DeserializeText<EventInput>(item.Utf8Json.Span, "event")
+        : JsonBody.Deserialize<EventInput>(item.Utf8Json.Span, "event");
 
     internal const string UnprocessableItem = "could not be processed; the fault is logged on the server.";
 

@@ -6,10 +6,11 @@ namespace Firewall.Api.Ingest;
 
 /// <summary>
 /// One item of a batch exactly as sent (its UTF-8 JSON), unread: duplicate names, odd strings and wrong types in it are
-/// found when the item is read alone, so they reject that item and not the batch.
+/// found when the item is read alone, so they reject that item and not the batch. <paramref name="IsText"/> when every
+/// string in it is known to be Unicode text (<see cref="BatchItems"/> checked), so reading it need not check again.
 /// </summary>
 [JsonConverter(typeof(RawEventConverter))]
-public sealed record RawEvent(ReadOnlyMemory<byte> Utf8Json);
+public sealed record RawEvent(ReadOnlyMemory<byte> Utf8Json, bool IsText = false);
 
 /// <summary>Captures an item's bytes. JsonDocument checks structure only: it neither decodes strings nor compares names.</summary>
 internal sealed class RawEventConverter : JsonConverter<RawEvent>
