@@ -60,7 +60,7 @@ public static class IngestEndpoints
         {
             try
             {
-                accepted.Add(ingest.Prepare(ReadItem(items[index]), context.User));
+                accepted.Add(ingest.Prepare(items[index].Read(), context.User));
                 acceptedAt.Add(index);
             }
             catch (RequestValidationException invalid)
@@ -100,11 +100,6 @@ public static class IngestEndpoints
 
         return TypedResults.Ok(new BatchResponse(created, duplicates, rejected, results));
     }
-
-    /// <summary>An item read alone, as a single event's body is; its text check is skipped when the split already did it.</summary>
-    private static EventInput ReadItem(RawEvent item) => item.IsText
-        ? JsonBody.DeserializeText<EventInput>(item.Utf8Json.Span, "event")
-        : JsonBody.Deserialize<EventInput>(item.Utf8Json.Span, "event");
 
     internal const string UnprocessableItem = "could not be processed; the fault is logged on the server.";
 
