@@ -30,8 +30,12 @@ public static class IngestEndpoints
     private static async Task<Results<Created<SecurityEvent>, Ok<SecurityEvent>, ProblemHttpResult>> PostEvent(
         HttpContext context, IngestService ingest, IngestRateLimiter limiter, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(context.Request, EventLimits.SingleBodyMaxBytes, cancellationToken);
-        var input = JsonBody.Deserialize<EventInput>(body, "event");
+        EventInput input;
+        using (var body = await JsonBody.ReadAsync(context.Request, EventLimits.SingleBodyMaxBytes, cancellationToken))
+        {
+            input = JsonBody.Deserialize<EventInput>(body.Memory.Span, "event");
+        }
+
         await limiter.AcquireAsync(context.User, 1, cancellationToken);
         var prepared = ingest.Prepare(input, context.User);
         var result = (await ingest.StoreAsync([prepared], CancellationToken.None))[0];
@@ -49,8 +53,9 @@ public static class IngestEndpoints
     private static async Task<Ok<BatchResponse>> PostBatch(
         HttpContext context, IngestService ingest, IngestRateLimiter limiter, ILogger<BatchRequest> logger, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(context.Request, EventLimits.BatchBodyMaxBytes, cancellationToken);
-        var items = BatchItems.Read(body);
+        // The items are slices of the pooled body: every one is read (or rejected) before it goes back to the pool.
+        using var body = await JsonBody.ReadAsync(context.Request, EventLimits.BatchBodyMaxBytes, cancellationToken);
+        var items = BatchItems.Read(body.Memory);
         await limiter.AcquireAsync(context.User, items.Count, cancellationToken);
 
         var results = new BatchItemResult[items.Count];
