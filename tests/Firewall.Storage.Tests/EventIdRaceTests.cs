@@ -13,7 +13,7 @@ public abstract class EventIdRaceTests(StoreProvider provider) : TestStore(provi
         var input = TestEvents.New();
         await using var replica = await Contexts.CreateDbContextAsync();
         await using var transaction = await replica.Database.BeginTransactionAsync();
-        var theirs = EventMapping.ToRecord(input.Event, input.Fingerprint);
+        var theirs = EventMapping.ToRecord(input.Event, input.Fingerprint.Value);
         replica.Events.Add(theirs);
         await replica.SaveChangesAsync();
         if (Provider == StoreProvider.Postgres)

@@ -43,6 +43,6 @@ internal static class TestEvents
             Redactions = 1,
             RuleSetVersion = "2026.11.1",
         };
-        return new NewEvent(stored, SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
+        return new NewEvent(stored, new EventFingerprint(SHA256.HashData(Encoding.UTF8.GetBytes(payload))));
     }
 }

@@ -72,7 +72,7 @@ public sealed class StoredRow
             ["redactions"] = verdict.Redactions,
             ["rule_set_version"] = verdict.RuleSetVersion,
             ["detector_model_version"] = verdict.ModelVersion,
-            ["fingerprint"] = EventFingerprint.Compute(input),
+            ["fingerprint"] = EventFingerprint.Compute(input).Value,
         });
     }
 

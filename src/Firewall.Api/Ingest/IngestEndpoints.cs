@@ -30,8 +30,12 @@ public static class IngestEndpoints
     private static async Task<Results<Created<SecurityEvent>, Ok<SecurityEvent>, ProblemHttpResult>> PostEvent(
         HttpContext context, IngestService ingest, IngestRateLimiter limiter, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(context.Request, EventLimits.SingleBodyMaxBytes, cancellationToken);
-        var input = JsonBody.Deserialize<EventInput>(body, "event");
+        EventInput input;
+        using (var body = await JsonBody.ReadAsync(context.Request, EventLimits.SingleBodyMaxBytes, cancellationToken))
+        {
+            input = JsonBody.Deserialize<EventInput>(body.Memory.Span, "event");
+        }
+
         await limiter.AcquireAsync(context.User, 1, cancellationToken);
         var prepared = ingest.Prepare(input, context.User);
         var result = (await ingest.StoreAsync([prepared], CancellationToken.None))[0];
@@ -49,17 +53,20 @@ public static class IngestEndpoints
     private static async Task<Ok<BatchResponse>> PostBatch(
         HttpContext context, IngestService ingest, IngestRateLimiter limiter, ILogger<BatchRequest> logger, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(context.Request, EventLimits.BatchBodyMaxBytes, cancellationToken);
-        var items = ReadItems(body);
+        // The items are slices of the pooled body: every one is read (or rejected) before it goes back to the pool.
+        using var body = await JsonBody.ReadAsync(context.Request, EventLimits.BatchBodyMaxBytes, cancellationToken);
+        var items = BatchItems.Read(body.Memory);
         await limiter.AcquireAsync(context.User, items.Count, cancellationToken);
 
-        var results = new BatchItemResult?[items.Count];
-        var accepted = new List<(int Index, NewEvent Event)>(items.Count);
+        var results = new BatchItemResult[items.Count];
+        var accepted = new List<NewEvent>(items.Count);
+        var acceptedAt = new List<int>(items.Count);
         for (var index = 0; index < items.Count; index++)
         {
             try
             {
-                accepted.Add((index, ingest.Prepare(JsonBody.Deserialize<EventInput>(items[index].Utf8Json.Span, "event"), context.User)));
+                accepted.Add(ingest.Prepare(items[index].Read(), context.User));
+                acceptedAt.Add(index);
             }
             catch (RequestValidationException invalid)
             {
@@ -73,34 +80,30 @@ public static class IngestEndpoints
             }
         }
 
-        var written = accepted.Count == 0 ? [] : await ingest.StoreAsync([.. accepted.Select(a => a.Event)], CancellationToken.None);
+        var written = accepted.Count == 0 ? [] : await ingest.StoreAsync(accepted, CancellationToken.None);
         for (var i = 0; i < accepted.Count; i++)
         {
-            results[accepted[i].Index] = ToItem(accepted[i].Index, written[i]);
+            results[acceptedAt[i]] = ToItem(acceptedAt[i], written[i]);
         }
 
-        var final = results.Select(r => r!).ToList();
-        return TypedResults.Ok(new BatchResponse(
-            final.Count(r => r.Status == BatchItemStatus.Created),
-            final.Count(r => r.Status == BatchItemStatus.Duplicate),
-            final.Count(r => r.Status == BatchItemStatus.Rejected),
-            final));
-    }
-
-    /// <summary>
-    /// The batch shape is checked whole: not JSON, not <c>{"events": [1..1000 items]}</c>, is a 400 for the request. The
-    /// items themselves are not read here (see <see cref="RawEvent"/>).
-    /// </summary>
-    private static IReadOnlyList<RawEvent> ReadItems(byte[] body)
-    {
-        var batch = JsonBody.Deserialize<BatchRequest>(body, "body", BatchRequest.Options, checkedDepth: 1);
-        return batch.Events switch
+        int created = 0, duplicates = 0, rejected = 0;
+        foreach (var result in results)
         {
-            null => throw RequestValidationException.For("events", "is required."),
-            { Count: 0 } => throw RequestValidationException.For("events", "must hold at least one event."),
-            { Count: > EventLimits.MaxBatchEvents } => throw RequestValidationException.For("events", $"must hold at most {EventLimits.MaxBatchEvents} events."),
-            var events => events,
-        };
+            switch (result.Status)
+            {
+                case BatchItemStatus.Created:
+                    created++;
+                    break;
+                case BatchItemStatus.Duplicate:
+                    duplicates++;
+                    break;
+                default:
+                    rejected++;
+                    break;
+            }
+        }
+
+        return TypedResults.Ok(new BatchResponse(created, duplicates, rejected, results));
     }
 
     internal const string UnprocessableItem = "could not be processed; the fault is logged on the server.";

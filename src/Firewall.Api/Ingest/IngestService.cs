@@ -5,29 +5,17 @@ using Firewall.Api.Operations;
 using Firewall.Core.Classification;
 using Firewall.Core.Events;
 using Firewall.Storage.Writing;
-using FluentValidation;
 
 namespace Firewall.Api.Ingest;
 
-/// <summary>Validate, classify and redact, then hand to the batch writer: the ingest path of ARCHITECTURE.md.</summary>
+/// <summary>Admit (validate, normalize, fingerprint), classify and redact, then hand to the batch writer: the ingest path of ARCHITECTURE.md.</summary>
 public sealed class IngestService(
-    EventClassifier classifier, IValidator<EventInput> validator, IEventWriter writer, TimeProvider time, FirewallMetrics metrics)
+    EventClassifier classifier, EventAdmission admission, IEventWriter writer, TimeProvider time, FirewallMetrics metrics)
 {
     /// <summary>Turns a valid input into the event to store; throws <see cref="RequestValidationException"/> otherwise.</summary>
     public NewEvent Prepare(EventInput input, ClaimsPrincipal principal)
     {
-        var failures = validator.Validate(input);
-        if (!failures.IsValid)
-        {
-            throw new RequestValidationException(failures.Errors.ToErrors());
-        }
-
-        // An agentId defaulted from the token's subject is redacted too: an external authority's subject may be an e-mail.
-        var normalized = input with
-        {
-            AgentId = input.AgentId ?? principal.FindFirstValue("sub") ?? "unknown",
-            OccurredAt = input.OccurredAt!.Value.ToUniversalTime(),
-        };
+        var (normalized, fingerprint) = admission.Admit(input, principal);
         var started = Stopwatch.GetTimestamp();
         var verdict = classifier.Classify(normalized);
         metrics.Classified(Stopwatch.GetElapsedTime(started));
@@ -35,7 +23,7 @@ public sealed class IngestService(
         {
             Id = 0,
             EventId = normalized.EventId ?? Guid.CreateVersion7(time.GetUtcNow()),
-            OccurredAt = normalized.OccurredAt.Value,
+            OccurredAt = normalized.OccurredAt!.Value,
             ReceivedAt = time.GetUtcNow(),
             AgentId = verdict.AgentId!, // set in normalized, so set once redacted
             Type = normalized.Type!.Value,
@@ -55,7 +43,7 @@ public sealed class IngestService(
             RuleSetVersion = verdict.RuleSetVersion,
             DetectorModelVersion = verdict.ModelVersion,
         };
-        return new NewEvent(stored, EventFingerprint.Compute(normalized));
+        return new NewEvent(stored, fingerprint);
     }
 
     public Task<IReadOnlyList<WriteResult>> StoreAsync(IReadOnlyList<NewEvent> events, CancellationToken cancellationToken) =>

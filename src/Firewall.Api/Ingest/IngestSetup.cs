@@ -17,6 +17,7 @@ public static class IngestSetup
         builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>();
         builder.Services.AddSingleton(services => EventClassifier.CreateDefault(services.GetRequiredService<IOptions<PrivacyOptions>>().Value.CreatePseudonymiser()));
+        builder.Services.AddSingleton<EventAdmission>();
         builder.Services.AddSingleton<IngestService>();
         return builder;
     }

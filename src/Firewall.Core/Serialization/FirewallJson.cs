@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Firewall.Core.Serialization;
 
@@ -20,6 +21,7 @@ public static class FirewallJson
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.Converters.Add(new WireEnumConverter());
         options.Converters.Add(new UtcTimestampConverter());
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(FirewallJsonContext.Default, options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver());
         return options;
     }
 }

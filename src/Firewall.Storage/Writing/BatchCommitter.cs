@@ -18,7 +18,7 @@ internal sealed class BatchCommitter(IDbContextFactory<FirewallDbContext> factor
         {
             if (first.TryAdd(events[i].Event.EventId, i))
             {
-                candidates.Add(EventMapping.ToRecord(events[i].Event, events[i].Fingerprint));
+                candidates.Add(EventMapping.ToRecord(events[i].Event, events[i].Fingerprint.Value));
             }
         }
 
@@ -51,7 +51,7 @@ internal sealed class BatchCommitter(IDbContextFactory<FirewallDbContext> factor
             var eventId = events[i].Event.EventId;
             var record = stored[eventId];
             var outcome = first[eventId] == i && inserted.ContainsKey(eventId) ? WriteOutcome.Created
-                : record.Fingerprint.AsSpan().SequenceEqual(events[i].Fingerprint) ? WriteOutcome.Duplicate
+                : events[i].Fingerprint.Matches(record.Fingerprint) ? WriteOutcome.Duplicate
                 : WriteOutcome.Conflict;
             results[i] = new WriteResult(outcome, mapped[eventId]);
         }
