@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using Firewall.Api.Tests.Infrastructure;
@@ -75,6 +76,26 @@ public abstract class CacheTests(FirewallApiFactory factory)
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.NotEqual(tag, changed.Headers.ETag);
         Assert.Contains(body["eventId"]!.GetValue<string>(), await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task APageIsCompressedAsAcceptEncodingAsksAndStillSaysWhatTheCacheDid(string encoding)
+    {
+        var url = EventsUrl.For($"minSeverity=informational&agentId=zip-{Guid.NewGuid():N}");
+        var plain = await factory.Analyst().GetStringAsync(url);
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptEncoding.ParseAdd(encoding);
+
+        var response = await factory.Analyst().SendAsync(request);
+
+        Assert.Equal(encoding, response.Content.Headers.ContentEncoding.Single());
+        Assert.Equal("HIT", response.Headers.GetValues("X-Cache").Single());
+        await using var decoded = encoding == "br"
+            ? (Stream)new BrotliStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress)
+            : new GZipStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
+        Assert.Equal(plain, await new StreamReader(decoded).ReadToEndAsync());
     }
 
     private static Task<HttpResponseMessage> GetIfNoneMatch(HttpClient client, string url, EntityTagHeaderValue tag)
