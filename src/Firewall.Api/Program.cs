@@ -20,6 +20,7 @@ builder.AddFirewallAuth();         // JWT bearer, role policies, client-credenti
 builder.AddFirewallStorage();      // EF Core store (SQLite default, PostgreSQL) and the group-commit writer
 builder.AddFirewallRedis();        // optional: shared cache and rate limits, never required (invariant 5)
 builder.AddFirewallCache();        // query cache with per-severity generations
+builder.AddFirewallCompression();  // Brotli/gzip of JSON answers, as Accept-Encoding asks
 builder.AddFirewallRateLimits();   // per-principal token buckets, per-IP token endpoint
 builder.AddFirewallIngest();       // validation, classification and redaction
 builder.AddFirewallStream();       // live tail: Server-Sent Events, across replicas through Redis when configured
@@ -39,6 +40,7 @@ app.UseFirewallRequestLogging();  // outermost, so it logs the status the client
 app.UseFirewallConsole();         // security headers on every response; the analyst console's static files at /
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseResponseCompression();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

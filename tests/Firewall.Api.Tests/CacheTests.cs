@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
 using Firewall.Api.Tests.Infrastructure;
 
 namespace Firewall.Api.Tests;
@@ -49,6 +52,57 @@ public abstract class CacheTests(FirewallApiFactory factory)
 
         var page = await analyst.GetStringAsync(url);
         Assert.Contains(body["eventId"]!.GetValue<string>(), page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAnswerHasAnETagThatGets304UntilAnEventItCoversArrives()
+    {
+        var analyst = factory.Analyst();
+        var agentId = $"etag-{Guid.NewGuid():N}";
+        var url = EventsUrl.For($"minSeverity=informational&agentId={agentId}");
+        var first = await analyst.GetAsync(url);
+        var tag = first.Headers.ETag!;
+
+        var revalidated = await GetIfNoneMatch(analyst, url, tag);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Equal("HIT", revalidated.Headers.GetValues("X-Cache").Single());
+        Assert.Equal(tag, revalidated.Headers.ETag);
+
+        var body = Events.Valid();
+        body["agentId"] = agentId;
+        await factory.Agent().PostAsync(body);
+
+        var changed = await GetIfNoneMatch(analyst, url, tag);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(tag, changed.Headers.ETag);
+        Assert.Contains(body["eventId"]!.GetValue<string>(), await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task APageIsCompressedAsAcceptEncodingAsksAndStillSaysWhatTheCacheDid(string encoding)
+    {
+        var url = EventsUrl.For($"minSeverity=informational&agentId=zip-{Guid.NewGuid():N}");
+        var plain = await factory.Analyst().GetStringAsync(url);
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptEncoding.ParseAdd(encoding);
+
+        var response = await factory.Analyst().SendAsync(request);
+
+        Assert.Equal(encoding, response.Content.Headers.ContentEncoding.Single());
+        Assert.Equal("HIT", response.Headers.GetValues("X-Cache").Single());
+        await using var decoded = encoding == "br"
+            ? (Stream)new BrotliStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress)
+            : new GZipStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
+        Assert.Equal(plain, await new StreamReader(decoded).ReadToEndAsync());
+    }
+
+    private static Task<HttpResponseMessage> GetIfNoneMatch(HttpClient client, string url, EntityTagHeaderValue tag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.IfNoneMatch.Add(tag);
+        return client.SendAsync(request);
     }
 
     private static async Task<string> XCache(HttpClient client, string url)

@@ -29,6 +29,13 @@ public sealed class AuthOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How many validated tokens are remembered, each until it expires, so that a request with a known token skips the
+    /// signature check (docs/architecture.md, "Validated-token cache"); 0 validates every request in full.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int ValidatedTokenCacheLimit { get; set; } = 10_000;
+
     /// <summary>Client-credentials clients; only hashes of their secrets are configured.</summary>
     [ValidateEnumeratedItems] public List<ClientOptions> Clients { get; set; } = [];
 

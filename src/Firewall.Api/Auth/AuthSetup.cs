@@ -1,5 +1,6 @@
 using Firewall.Core.Auth;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -19,11 +20,16 @@ public static class AuthSetup
         builder.Services.AddSingleton<SigningKeySource>();
         builder.Services.AddHostedService<SigningKeyStartupCheck>();
         builder.Services.AddSingleton<ClientCredentials>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ValidatedTokens>();
+        builder.Services.AddSingleton<CachingTokenHandler>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>, SigningKeySource, IHostEnvironment>((jwt, auth, keys, environment) =>
+            .Configure<IOptions<AuthOptions>, SigningKeySource, IHostEnvironment, CachingTokenHandler>((jwt, auth, keys, environment, handler) =>
             {
                 jwt.MapInboundClaims = false;
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(handler);
                 jwt.IncludeErrorDetails = environment.IsDevelopment();
                 jwt.RequireHttpsMetadata = !environment.IsDevelopment();
                 jwt.TokenValidationParameters = new TokenValidationParameters

@@ -36,8 +36,7 @@ public static class QueryEndpoints
             var next = page.Next is null ? null : new Cursor(query.Filter.From, query.Filter.To, page.Next).Encode(query.Binding);
             return JsonSerializer.SerializeToUtf8Bytes(new EventPageResponse(page.Items, next), FirewallJson.Options);
         }, cancellationToken);
-        context.Response.SetCacheHeaders(status);
-        return TypedResults.File(body, "application/json");
+        return CachedJson.Answer(context.Response, body, status);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetEvent(
@@ -46,9 +45,12 @@ public static class QueryEndpoints
         var (body, status) = await cache.GetOrLoadImmutableAsync($"event:{id}", async ct =>
             await reader.FindAsync(id, ct) is { } found ? JsonSerializer.SerializeToUtf8Bytes(found, FirewallJson.Options) : null,
             cancellationToken);
-        context.Response.SetCacheHeaders(status);
-        return body is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"No event has id {id}.")
-            : TypedResults.File(body, "application/json");
+        if (body is null)
+        {
+            context.Response.SetCacheHeaders(status);
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"No event has id {id}.");
+        }
+
+        return CachedJson.Answer(context.Response, body, status);
     }
 }

@@ -57,8 +57,7 @@ internal static class StatsEndpoint
             var counts = await reader.CountAsync(start, window.To, bucket, ct);
             return JsonSerializer.SerializeToUtf8Bytes(Shape(bucketName, start, window.To, bucket, counts), FirewallJson.Options);
         }, cancellationToken);
-        context.Response.SetCacheHeaders(status);
-        return TypedResults.File(body, "application/json");
+        return CachedJson.Answer(context.Response, body, status);
     }
 
     private static StatsResponse Shape(string bucketName, DateTimeOffset start, DateTimeOffset end, TimeSpan bucket, IReadOnlyList<SeverityCounts> counts)
