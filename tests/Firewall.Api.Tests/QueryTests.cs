@@ -87,6 +87,35 @@ public abstract class QueryTests(FirewallApiFactory factory)
     }
 
     [Fact]
+    public async Task PageRowsCarryAContentExcerptAndFieldsFullOrTheIdTheWholeContent()
+    {
+        var agentId = $"excerpt-{Guid.NewGuid():N}";
+        var content = string.Concat(Enumerable.Range(0, 60).Select(i => $"part{i:D2} ")); // 420 characters
+        var body = Events.Valid(type: "other", content: content);
+        body["agentId"] = agentId;
+        await factory.Agent().PostAsync(body);
+
+        var listed = Assert.Single(await Items($"/api/v1/events?agentId={agentId}"));
+        var full = Assert.Single(await Items($"/api/v1/events?agentId={agentId}&fields=full"));
+        using var byId = await (await factory.Analyst().GetAsync($"/api/v1/events/{listed.GetProperty("id").GetInt64()}")).ReadJsonAsync();
+
+        Assert.Equal(content[..256], listed.GetProperty("content").GetString());
+        Assert.True(listed.GetProperty("contentTruncated").GetBoolean());
+        Assert.Equal(content, full.GetProperty("content").GetString());
+        Assert.False(full.GetProperty("contentTruncated").GetBoolean());
+        Assert.Equal(content, byId.RootElement.GetProperty("content").GetString());
+        Assert.False(byId.RootElement.TryGetProperty("contentTruncated", out _));
+    }
+
+    [Fact]
+    public async Task FieldsOtherThanFullIsABadRequest()
+    {
+        var response = await factory.Analyst().GetAsync("/api/v1/events?fields=content");
+
+        Assert.NotEmpty(await response.ProblemErrorsFor("fields"));
+    }
+
+    [Fact]
     public async Task StatsCountEventsPerBucketAndSeverity()
     {
         // Stats count every agent's events: an hour of its own (within a year), so no other test's events are counted.

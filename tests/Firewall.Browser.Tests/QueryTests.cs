@@ -155,6 +155,25 @@ public sealed class QueryTests(ConsoleHost host, Chromium chromium)
         console.AssertNoProblems();
     }
 
+    [BrowserFact]
+    public async Task A_row_shows_the_start_of_a_long_content_and_the_detail_view_fetches_all_of_it()
+    {
+        var agentId = Ingest.NewAgentId("excerpt");
+        using var agent = host.Agent();
+        // 270 characters: the page carries the first 256, the event by id all of them.
+        var content = string.Concat(Enumerable.Range(0, 30).Select(i => $"line {i:D3}."));
+        var id = await agent.PostEventAsync(agentId, content: content);
+        await using var console = await ConsolePage.SignedInAsync(chromium, host);
+        await console.ApplyAsync(agentId);
+
+        await Expect(console.Rows.First.Locator("td.content")).ToHaveTextAsync(content[..256] + "…");
+        await console.Rows.First.GetByRole(AriaRole.Button).ClickAsync();
+
+        var dialog = console.Page.GetByRole(AriaRole.Dialog, new() { Name = $"Event {id}" });
+        await Expect(dialog.Locator("pre.event-content")).ToHaveTextAsync(content);
+        console.AssertNoProblems();
+    }
+
     private static JsonObject WithAgent(JsonObject body, string agentId)
     {
         body["agentId"] = agentId;

@@ -21,7 +21,7 @@ public abstract class BatchFailureTests(StoreProvider provider) : TestStore(prov
         var exception = await Assert.ThrowsAsync<StoreUnavailableException>(() => Writer.WriteAsync([TestEvents.New(), TestEvents.New()], default));
 
         Assert.NotNull(exception.InnerException);
-        Assert.Empty((await Reader.QueryAsync(Everything, 10, null, default)).Items);
+        Assert.Empty((await Reader.QueryAsync(Everything, 10, null, PageFields.Excerpt, default)).Items);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public abstract class BatchFailureTests(StoreProvider provider) : TestStore(prov
 
         Assert.All(writes, w => Assert.Equal(WriteOutcome.Created, w.Result[0].Outcome));
         await Assert.ThrowsAsync<StoreUnavailableException>(() => Writer.WriteAsync([TestEvents.New()], default));
-        Assert.Equal(20, (await Reader.QueryAsync(Everything, 100, null, default)).Items.Count);
+        Assert.Equal(20, (await Reader.QueryAsync(Everything, 100, null, PageFields.Excerpt, default)).Items.Count);
     }
 }
 

@@ -22,9 +22,9 @@ public abstract class EventReaderTests(StoreProvider provider) : TestStore(provi
         var pages = 0;
         do
         {
-            var page = await Reader.QueryAsync(filter, 3, after, default);
+            var page = await Reader.QueryAsync(filter, 3, after, PageFields.Excerpt, default);
             Assert.InRange(page.Items.Count, 1, 3);
-            seen.AddRange(page.Items);
+            seen.AddRange(page.Items.Select(i => i.Event));
             after = page.Next;
             pages++;
         }
@@ -40,7 +40,7 @@ public abstract class EventReaderTests(StoreProvider provider) : TestStore(provi
     {
         await Writer.WriteAsync([TestEvents.New(), TestEvents.New()], default);
 
-        var page = await Reader.QueryAsync(new EventFilter(AllSeverities, TestEvents.Noon, TestEvents.Noon.AddMinutes(1)), 2, null, default);
+        var page = await Reader.QueryAsync(new EventFilter(AllSeverities, TestEvents.Noon, TestEvents.Noon.AddMinutes(1)), 2, null, PageFields.Excerpt, default);
 
         Assert.Equal(2, page.Items.Count);
         Assert.Null(page.Next);
@@ -51,9 +51,9 @@ public abstract class EventReaderTests(StoreProvider provider) : TestStore(provi
     {
         await Writer.WriteAsync([TestEvents.New(Severity.Low), TestEvents.New(Severity.High), TestEvents.New(Severity.Critical)], default);
 
-        var page = await Reader.QueryAsync(new EventFilter(new HashSet<Severity> { Severity.High, Severity.Critical }, TestEvents.Noon, TestEvents.Noon.AddMinutes(1)), 10, null, default);
+        var page = await Reader.QueryAsync(new EventFilter(new HashSet<Severity> { Severity.High, Severity.Critical }, TestEvents.Noon, TestEvents.Noon.AddMinutes(1)), 10, null, PageFields.Excerpt, default);
 
-        Assert.Equal([Severity.Critical, Severity.High], page.Items.Select(e => e.Severity).Order().Reverse());
+        Assert.Equal([Severity.Critical, Severity.High], page.Items.Select(i => i.Event.Severity).Order().Reverse());
     }
 
     [Fact]
@@ -63,9 +63,9 @@ public abstract class EventReaderTests(StoreProvider provider) : TestStore(provi
         var to = TestEvents.Noon.AddMinutes(5);
         await Writer.WriteAsync([TestEvents.New(occurredAt: from.AddTicks(-10)), TestEvents.New(occurredAt: from), TestEvents.New(occurredAt: to.AddTicks(-10)), TestEvents.New(occurredAt: to)], default);
 
-        var page = await Reader.QueryAsync(new EventFilter(AllSeverities, from, to), 10, null, default);
+        var page = await Reader.QueryAsync(new EventFilter(AllSeverities, from, to), 10, null, PageFields.Excerpt, default);
 
-        Assert.Equal([to.AddTicks(-10), from], page.Items.Select(e => e.OccurredAt));
+        Assert.Equal([to.AddTicks(-10), from], page.Items.Select(i => i.Event.OccurredAt));
     }
 
     [Fact]
@@ -89,9 +89,31 @@ public abstract class EventReaderTests(StoreProvider provider) : TestStore(provi
             Actions: new HashSet<EventAction> { EventAction.Redacted },
             AgentId: "a");
 
-        var page = await Reader.QueryAsync(filter, 10, null, default);
+        var page = await Reader.QueryAsync(filter, 10, null, PageFields.Excerpt, default);
 
-        Assert.Equal(match.Event.EventId, Assert.Single(page.Items).EventId);
+        Assert.Equal(match.Event.EventId, Assert.Single(page.Items).Event.EventId);
+    }
+
+    [Fact]
+    public async Task A_page_carries_the_first_256_characters_of_a_long_content_and_fields_full_or_the_id_all_of_it()
+    {
+        // 300 characters, astral ones included: the cut counts characters and never splits a surrogate pair.
+        var content = string.Concat(Enumerable.Repeat("ab\U0001F600", 100));
+        var input = TestEvents.New();
+        var written = await Writer.WriteAsync([input with { Event = input.Event with { Content = content } }, TestEvents.New(Severity.Low)], default);
+        var filter = new EventFilter(AllSeverities, TestEvents.Noon, TestEvents.Noon.AddMinutes(1));
+
+        var excerpt = (await Reader.QueryAsync(filter, 10, null, PageFields.Excerpt, default)).Items.ToDictionary(i => i.Event.Id);
+        var full = (await Reader.QueryAsync(filter, 10, null, PageFields.Full, default)).Items.ToDictionary(i => i.Event.Id);
+
+        var (longId, shortId) = (written[0].Event.Id, written[1].Event.Id);
+        Assert.Equal(string.Concat(Enumerable.Repeat("ab\U0001F600", 85)) + "a", excerpt[longId].Event.Content);
+        Assert.True(excerpt[longId].ContentTruncated);
+        Assert.Equal(written[1].Event.Content, excerpt[shortId].Event.Content);
+        Assert.False(excerpt[shortId].ContentTruncated);
+        Assert.Equal(content, full[longId].Event.Content);
+        Assert.False(full[longId].ContentTruncated);
+        Assert.Equal(content, (await Reader.FindAsync(longId, default))!.Content);
     }
 
     [Fact]

@@ -36,6 +36,20 @@ public sealed class PostgresTranslationTests
     }
 
     [Fact]
+    public void A_page_reads_the_stored_excerpt_and_never_the_content_unless_asked_for_whole_events()
+    {
+        using var db = Context();
+        var filter = new EventFilter(new HashSet<Severity> { Severity.High, Severity.Low }, TestEvents.Noon, TestEvents.Noon.AddHours(1));
+
+        var excerpt = EventQueries.MergedPage(db.Events.AsNoTracking(), filter, null, 101).ToQueryString();
+        var full = EventQueries.MergedPage(db.Events.AsNoTracking(), filter, null, 101, PageFields.Full).ToQueryString();
+
+        Assert.Equal(2, CountOf("content_excerpt AS \"Content\"", excerpt)); // in each severity's scan
+        Assert.Equal(0, CountOf(".content ", excerpt) + CountOf(".content,", excerpt));
+        Assert.Equal(2, CountOf(".content ", full) + CountOf(".content,", full));
+    }
+
+    [Fact]
     public void The_stats_query_groups_the_rollup_with_integer_arithmetic()
     {
         using var db = Context();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Firewall.Core.Classification;
 using Firewall.Core.Events;
+using Firewall.Storage.Data;
 
 namespace Firewall.Bench.Postgres;
 
@@ -36,6 +37,8 @@ public sealed class StoredRow
         ["source_session_id"] = null,
         ["message"] = null,
         ["content"] = null,
+        ["content_excerpt"] = null,
+        ["content_truncated"] = null,
         ["attributes"] = null,
         ["findings"] = null,
         ["redactions"] = null,
@@ -48,6 +51,7 @@ public sealed class StoredRow
     {
         var verdict = classifier.Classify(input);
         var at = input.OccurredAt!.Value.UtcDateTime;
+        var (excerpt, truncated) = ContentExcerpt.Of(verdict.Content);
         return new StoredRow(new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["event_id"] = input.EventId!.Value,
@@ -67,6 +71,8 @@ public sealed class StoredRow
             ["source_session_id"] = verdict.Source?.SessionId,
             ["message"] = verdict.Message,
             ["content"] = verdict.Content,
+            ["content_excerpt"] = excerpt,
+            ["content_truncated"] = truncated,
             ["attributes"] = verdict.Attributes is null ? null : JsonSerializer.Serialize(verdict.Attributes, Json),
             ["findings"] = JsonSerializer.Serialize(verdict.Findings, Json),
             ["redactions"] = verdict.Redactions,

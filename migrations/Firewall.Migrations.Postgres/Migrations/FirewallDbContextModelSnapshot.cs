@@ -80,6 +80,14 @@ namespace Firewall.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("content");
 
+                    b.Property<string>("ContentExcerpt")
+                        .HasColumnType("text")
+                        .HasColumnName("content_excerpt");
+
+                    b.Property<bool>("ContentTruncated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("content_truncated");
+
                     b.Property<string>("DetectorModelVersion")
                         .HasColumnType("text")
                         .HasColumnName("detector_model_version");

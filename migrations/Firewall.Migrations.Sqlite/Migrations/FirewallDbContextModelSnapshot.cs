@@ -73,6 +73,14 @@ namespace Firewall.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("content");
 
+                    b.Property<string>("ContentExcerpt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_excerpt");
+
+                    b.Property<bool>("ContentTruncated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("content_truncated");
+
                     b.Property<string>("DetectorModelVersion")
                         .HasColumnType("TEXT")
                         .HasColumnName("detector_model_version");

@@ -15,7 +15,7 @@ internal static class EventQueryParser
     /// <summary>The filter parameters, which the live tail (<c>GET /api/v1/events/stream</c>) takes too.</summary>
     public static readonly IReadOnlySet<string> FilterParameters = new HashSet<string> { "minSeverity", "severity", "type", "category", "agentId", "action" };
 
-    private static readonly HashSet<string> Allowed = [.. FilterParameters, "from", "to", "limit", "cursor"];
+    private static readonly HashSet<string> Allowed = [.. FilterParameters, "from", "to", "limit", "cursor", "fields"];
 
     public static EventQuery Parse(IQueryCollection query, DateTimeOffset now)
     {
@@ -25,6 +25,7 @@ internal static class EventQueryParser
         var to = input.Timestamp("to");
         var limit = input.Integer("limit") ?? DefaultLimit;
         var cursorText = input.Single("cursor");
+        var fields = ReadFields(input);
 
         if (limit is < 1 or > MaxLimit)
         {
@@ -55,9 +56,17 @@ internal static class EventQueryParser
 
         var filter = match with { From = window.From, To = window.To };
         var cacheKey = Convert.ToHexString(SHA256.HashData(
-            [.. binding, .. Encoding.UTF8.GetBytes($"|{window.From.UtcTicks}|{window.To.UtcTicks}|{limit}|{after?.OccurredAt.UtcTicks}|{after?.Id}")]));
-        return new EventQuery(filter, limit, after, binding, cacheKey);
+            [.. binding, .. Encoding.UTF8.GetBytes($"|{window.From.UtcTicks}|{window.To.UtcTicks}|{limit}|{after?.OccurredAt.UtcTicks}|{after?.Id}|{fields}")]));
+        return new EventQuery(filter, limit, after, fields, binding, cacheKey);
     }
+
+    /// <summary>Rows carry the content's excerpt unless <c>fields=full</c> asks for the whole event (docs/API.md).</summary>
+    private static PageFields ReadFields(QueryString input) => input.Single("fields") switch
+    {
+        null => PageFields.Excerpt,
+        "full" => PageFields.Full,
+        _ => input.Fail<PageFields>("fields", "must be 'full' (or absent, for the content's first 256 characters)."),
+    };
 
     /// <summary>
     /// Reads the filter parameters (errors go to <paramref name="input"/>): the severities they cover, never none, and the

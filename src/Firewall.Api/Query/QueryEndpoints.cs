@@ -32,7 +32,7 @@ public static class QueryEndpoints
         var query = EventQueryParser.Parse(context.Request.Query, time.GetUtcNow());
         var (body, status) = await cache.GetOrLoadAsync(query.Filter.Severities, query.CacheKey, async ct =>
         {
-            var page = await reader.QueryAsync(query.Filter, query.Limit, query.After, ct);
+            var page = await reader.QueryAsync(query.Filter, query.Limit, query.After, query.Fields, ct);
             var next = page.Next is null ? null : new Cursor(query.Filter.From, query.Filter.To, page.Next).Encode(query.Binding);
             return JsonSerializer.SerializeToUtf8Bytes(new EventPageResponse(page.Items, next), FirewallJson.Options);
         }, cancellationToken);

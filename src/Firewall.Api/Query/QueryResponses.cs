@@ -1,11 +1,11 @@
 using System.Text.Json.Serialization;
-using Firewall.Core.Events;
+using Firewall.Storage.Reading;
 
 namespace Firewall.Api.Query;
 
 /// <summary>One page of events, newest first; <c>nextCursor</c> is null on the last page.</summary>
 public sealed record EventPageResponse(
-    IReadOnlyList<SecurityEvent> Items,
+    [property: JsonConverter(typeof(ListedEventsConverter))] IReadOnlyList<ListedEvent> Items,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? NextCursor);
 
 /// <summary>Counts per time bucket and severity (wire names), every bucket of the window included.</summary>

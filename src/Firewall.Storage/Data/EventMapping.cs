@@ -8,32 +8,38 @@ internal static class EventMapping
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static EventRecord ToRecord(SecurityEvent e, byte[] fingerprint) => new()
+    public static EventRecord ToRecord(SecurityEvent e, byte[] fingerprint)
     {
-        EventId = e.EventId,
-        OccurredAt = ToStoredTime(e.OccurredAt),
-        ReceivedAt = ToStoredTime(e.ReceivedAt),
-        AgentId = e.AgentId,
-        Type = e.Type,
-        Action = e.Action,
-        Category = e.Category,
-        Severity = e.Severity,
-        AgentSeverity = e.AgentSeverity,
-        RiskScore = e.RiskScore,
-        Confidence = e.Confidence,
-        Model = e.Model,
-        SourceIp = e.Source?.Ip,
-        SourceUserId = e.Source?.UserId,
-        SourceSessionId = e.Source?.SessionId,
-        Message = e.Message,
-        Content = e.Content,
-        Attributes = e.Attributes is null ? null : JsonSerializer.Serialize(e.Attributes, Json),
-        Findings = JsonSerializer.Serialize(e.Findings, Json),
-        Redactions = e.Redactions,
-        RuleSetVersion = e.RuleSetVersion,
-        DetectorModelVersion = e.DetectorModelVersion,
-        Fingerprint = fingerprint,
-    };
+        var (excerpt, truncated) = ContentExcerpt.Of(e.Content);
+        return new()
+        {
+            EventId = e.EventId,
+            OccurredAt = ToStoredTime(e.OccurredAt),
+            ReceivedAt = ToStoredTime(e.ReceivedAt),
+            AgentId = e.AgentId,
+            Type = e.Type,
+            Action = e.Action,
+            Category = e.Category,
+            Severity = e.Severity,
+            AgentSeverity = e.AgentSeverity,
+            RiskScore = e.RiskScore,
+            Confidence = e.Confidence,
+            Model = e.Model,
+            SourceIp = e.Source?.Ip,
+            SourceUserId = e.Source?.UserId,
+            SourceSessionId = e.Source?.SessionId,
+            Message = e.Message,
+            Content = e.Content,
+            ContentExcerpt = excerpt,
+            ContentTruncated = truncated,
+            Attributes = e.Attributes is null ? null : JsonSerializer.Serialize(e.Attributes, Json),
+            Findings = JsonSerializer.Serialize(e.Findings, Json),
+            Redactions = e.Redactions,
+            RuleSetVersion = e.RuleSetVersion,
+            DetectorModelVersion = e.DetectorModelVersion,
+            Fingerprint = fingerprint,
+        };
+    }
 
     public static SecurityEvent ToEvent(EventRecord r) => new()
     {

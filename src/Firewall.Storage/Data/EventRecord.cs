@@ -23,6 +23,11 @@ internal sealed class EventRecord
     public string? SourceSessionId { get; set; }
     public string? Message { get; set; }
     public string? Content { get; set; }
+
+    /// <summary>The start of <see cref="Content"/> that list rows carry (<see cref="Data.ContentExcerpt"/>), stored so a page never reads a body.</summary>
+    public string? ContentExcerpt { get; set; }
+
+    public bool ContentTruncated { get; set; }
     public string? Attributes { get; set; }
     public required string Findings { get; set; }
     public int Redactions { get; set; }

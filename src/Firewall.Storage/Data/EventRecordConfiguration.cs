@@ -28,6 +28,8 @@ internal sealed class EventRecordConfiguration : IEntityTypeConfiguration<EventR
         builder.Property(e => e.SourceSessionId).HasColumnName("source_session_id");
         builder.Property(e => e.Message).HasColumnName("message");
         builder.Property(e => e.Content).HasColumnName("content");
+        builder.Property(e => e.ContentExcerpt).HasColumnName("content_excerpt");
+        builder.Property(e => e.ContentTruncated).HasColumnName("content_truncated");
         builder.Property(e => e.Attributes).HasColumnName("attributes");
         builder.Property(e => e.Findings).HasColumnName("findings");
         builder.Property(e => e.Redactions).HasColumnName("redactions");

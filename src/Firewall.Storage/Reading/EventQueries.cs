@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Firewall.Core.Events;
 using Firewall.Storage.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,15 +13,16 @@ internal static class EventQueries
     /// <paramref name="take"/> by the database (an IN over the index's first column would need a sort of the whole range),
     /// so a page costs one round trip and returns only the rows it keeps.
     /// </summary>
-    public static IQueryable<EventRecord> MergedPage(IQueryable<EventRecord> events, EventFilter filter, Keyset? after, int take) =>
+    public static IQueryable<EventRecord> MergedPage(IQueryable<EventRecord> events, EventFilter filter, Keyset? after, int take, PageFields fields = PageFields.Excerpt) =>
         filter.Severities
             .Order()
-            .Select(severity => Page(events, severity, filter, after, take))
+            .Select(severity => Page(events, severity, filter, after, take, fields))
             .Aggregate(Queryable.Concat)
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(take);
 
     /// <summary>The page query for one severity: an ordered range scan of ix_events_severity_occurred_at_id, newest first.</summary>
-    public static IQueryable<EventRecord> Page(IQueryable<EventRecord> events, Severity severity, EventFilter filter, Keyset? after, int take)
+    public static IQueryable<EventRecord> Page(
+        IQueryable<EventRecord> events, Severity severity, EventFilter filter, Keyset? after, int take, PageFields fields = PageFields.Excerpt)
     {
         var from = EventMapping.ToStoredTime(filter.From);
         var to = EventMapping.ToStoredTime(filter.To);
@@ -34,8 +36,42 @@ internal static class EventQueries
             query = query.Where(e => e.OccurredAt <= time && (e.OccurredAt < time || (e.OccurredAt == time && e.Id < id)));
         }
 
-        return Attributes(query, filter).OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(take);
+        query = Attributes(query, filter);
+        return (fields == PageFields.Full ? query : query.Select(ListRow)).OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(take);
     }
+
+    /// <summary>
+    /// A list row: every column but the content, whose stored excerpt takes its place, so a page never reads a body (on
+    /// PostgreSQL, never its TOAST chunks).
+    /// </summary>
+    private static readonly Expression<Func<EventRecord, EventRecord>> ListRow = e => new EventRecord
+    {
+        Id = e.Id,
+        EventId = e.EventId,
+        OccurredAt = e.OccurredAt,
+        ReceivedAt = e.ReceivedAt,
+        AgentId = e.AgentId,
+        Type = e.Type,
+        Action = e.Action,
+        Category = e.Category,
+        Severity = e.Severity,
+        AgentSeverity = e.AgentSeverity,
+        RiskScore = e.RiskScore,
+        Confidence = e.Confidence,
+        Model = e.Model,
+        SourceIp = e.SourceIp,
+        SourceUserId = e.SourceUserId,
+        SourceSessionId = e.SourceSessionId,
+        Message = e.Message,
+        Content = e.ContentExcerpt,
+        ContentTruncated = e.ContentTruncated,
+        Attributes = e.Attributes,
+        Findings = e.Findings,
+        Redactions = e.Redactions,
+        RuleSetVersion = e.RuleSetVersion,
+        DetectorModelVersion = e.DetectorModelVersion,
+        Fingerprint = e.Fingerprint,
+    };
 
     /// <summary>
     /// The newest rows with an id above <paramref name="afterId"/> that match the filter: what a live tail missed. A backward

@@ -7,8 +7,8 @@ namespace Firewall.Storage.Reading;
 /// <summary>Keyset pages without OFFSET, and stats from the rollup, never from events; every read within the request deadline.</summary>
 internal sealed class EventReader(IDbContextFactory<FirewallDbContext> factory, StoreDeadline deadline) : IEventReader
 {
-    public Task<EventPage> QueryAsync(EventFilter filter, int limit, Keyset? after, CancellationToken cancellationToken) =>
-        deadline.RunAsync(ct => ReadPageAsync(filter, limit, after, ct), cancellationToken);
+    public Task<EventPage> QueryAsync(EventFilter filter, int limit, Keyset? after, PageFields fields, CancellationToken cancellationToken) =>
+        deadline.RunAsync(ct => ReadPageAsync(filter, limit, after, fields, ct), cancellationToken);
 
     public Task<SecurityEvent?> FindAsync(long id, CancellationToken cancellationToken) =>
         deadline.RunAsync(ct => ReadOneAsync(id, ct), cancellationToken);
@@ -19,14 +19,14 @@ internal sealed class EventReader(IDbContextFactory<FirewallDbContext> factory, 
     public Task<IReadOnlyList<SeverityCounts>> CountAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan bucket, CancellationToken cancellationToken) =>
         deadline.RunAsync(ct => ReadCountsAsync(from, to, bucket, ct), cancellationToken);
 
-    private async Task<EventPage> ReadPageAsync(EventFilter filter, int limit, Keyset? after, CancellationToken cancellationToken)
+    private async Task<EventPage> ReadPageAsync(EventFilter filter, int limit, Keyset? after, PageFields fields, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
 
-        var newest = await EventQueries.MergedPage(db.Events.AsNoTracking(), filter, after, limit + 1).ToListAsync(cancellationToken);
-        var items = newest.Take(limit).Select(EventMapping.ToEvent).ToList();
-        var next = newest.Count > limit ? new Keyset(items[^1].OccurredAt, items[^1].Id) : null;
+        var newest = await EventQueries.MergedPage(db.Events.AsNoTracking(), filter, after, limit + 1, fields).ToListAsync(cancellationToken);
+        var items = newest.Take(limit).Select(r => new ListedEvent(EventMapping.ToEvent(r), fields == PageFields.Excerpt && r.ContentTruncated)).ToList();
+        var next = newest.Count > limit ? new Keyset(items[^1].Event.OccurredAt, items[^1].Event.Id) : null;
         return new EventPage(items, next);
     }
 

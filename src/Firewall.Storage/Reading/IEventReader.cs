@@ -5,8 +5,11 @@ namespace Firewall.Storage.Reading;
 /// <summary>Reads the store. Every severity + time query is an ordered range scan of the (severity, occurred_at, id) index.</summary>
 public interface IEventReader
 {
-    /// <summary>Newest first (occurredAt desc, id desc), at most <paramref name="limit"/> items, after <paramref name="after"/> when given.</summary>
-    Task<EventPage> QueryAsync(EventFilter filter, int limit, Keyset? after, CancellationToken cancellationToken);
+    /// <summary>
+    /// Newest first (occurredAt desc, id desc), at most <paramref name="limit"/> items, after <paramref name="after"/> when
+    /// given; each item's content whole or only its excerpt, as <paramref name="fields"/> asks.
+    /// </summary>
+    Task<EventPage> QueryAsync(EventFilter filter, int limit, Keyset? after, PageFields fields, CancellationToken cancellationToken);
 
     Task<SecurityEvent?> FindAsync(long id, CancellationToken cancellationToken);
 

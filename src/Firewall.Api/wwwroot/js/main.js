@@ -125,6 +125,7 @@ async function loadStats(run, params) {
   }
 }
 
+// A page carries only the start of each event's content: the detail view always reads the whole event by id.
 async function openDetail(id) {
   $('detail-body').replaceChildren();
   $('detail-error').textContent = '';

@@ -50,6 +50,12 @@ export class ResultsTable {
       el('td', { class: 'num' }, event.riskScore),
       el('td', { class: 'wide' }, event.agentId),
       el('td', { class: 'wide' }, event.action),
-      el('td', { class: 'content' }, event.content ?? event.message ?? ''));
+      el('td', { class: 'content' }, preview(event)));
   }
+}
+
+/** A row's text: the content's excerpt (a page carries no more), marked when the detail view holds the rest. */
+function preview(event) {
+  const text = event.content ?? event.message ?? '';
+  return event.contentTruncated ? `${text}…` : text;
 }
