@@ -46,7 +46,7 @@ public sealed class PostgresTranslationTests
 
         Assert.Equal(2, CountOf("content_excerpt AS \"Content\"", excerpt)); // in each severity's scan
         Assert.Equal(0, CountOf(".content ", excerpt) + CountOf(".content,", excerpt));
-        Assert.Equal(2, CountOf(".content ", full) + CountOf(".content,", full));
+        Assert.Contains(".content,", full, StringComparison.Ordinal);
     }
 
     [Fact]
