@@ -52,25 +52,14 @@ public sealed record Rule(
 
     /// <summary>The validated matches in <paramref name="text"/> with their groups, for a rule that <see cref="RedactsGroup"/>; with a
     /// scanner, the regex runs only where the scanner found a match. Enumerating may throw <see cref="RegexMatchTimeoutException"/>.</summary>
-    public IEnumerable<Match> Matches(string text)
+    public IEnumerable<Match> Matches(string text) => Scanner is null ? RegexMatches(text) : Rematch(text);
+
+    public Finding ToFinding(int count) => new(Id, Detector, Category, Severity, count);
+
+    private IEnumerable<Match> RegexMatches(string text)
     {
-        if (Scanner is null)
+        for (var m = Regex.Match(text); m.Success; m = m.NextMatch())
         {
-            for (var m = Regex.Match(text); m.Success; m = m.NextMatch())
-            {
-                if (Validator is null || Validator(m.ValueSpan))
-                {
-                    yield return m;
-                }
-            }
-
-            yield break;
-        }
-
-        // From a match's start the regex finds that match again, now with its groups.
-        foreach (var found in Found(text))
-        {
-            var m = Regex.Match(text, found.Index);
             if (Validator is null || Validator(m.ValueSpan))
             {
                 yield return m;
@@ -78,16 +67,15 @@ public sealed record Rule(
         }
     }
 
-    private List<TextMatch> Found(string text)
+    // From a match's start the regex finds that match again, now with its groups.
+    private IEnumerable<Match> Rematch(string text)
     {
-        var found = new List<TextMatch>();
-        for (var at = Scanner!(text, 0, out var length); at >= 0; at = Scanner(text, at + length, out length))
+        var starts = new List<int>();
+        foreach (var found in EnumerateMatches(text))
         {
-            found.Add(new TextMatch(at, length));
+            starts.Add(found.Index);
         }
 
-        return found;
+        return starts.Select(start => Regex.Match(text, start));
     }
-
-    public Finding ToFinding(int count) => new(Id, Detector, Category, Severity, count);
 }
