@@ -45,6 +45,9 @@ public sealed record BenchOptions
     /// <summary>The command line, as RESULTS.md quotes it.</summary>
     public string CommandLine { get; init; } = "";
 
+    /// <summary>Drive the repeated-GET scenarios (query-hit and its baseline) with wrk when it is on PATH; false forces the .NET driver.</summary>
+    public bool UseWrk { get; init; } = true;
+
     /// <summary>Receives the progress line; null is silent.</summary>
     public TextWriter? Progress { get; init; }
 }

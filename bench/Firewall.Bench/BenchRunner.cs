@@ -52,7 +52,7 @@ public static class BenchRunner
                 }
             }
 
-            if (wanted.Overlaps(["query-hit", "query-miss", "mixed"]))
+            if (wanted.Overlaps(["baseline-health-live", "query-hit", "query-miss", "mixed"]))
             {
                 results.AddRange(await QueryScenarios.RunAsync(context, wanted));
             }

@@ -4,6 +4,12 @@ namespace Firewall.Bench.Load;
 public sealed record LoadOutcome(
     double Seconds, long Requests, long Items, long Errors, LatencySummary Latency, double? HitRatio, IReadOnlyDictionary<int, long> Statuses)
 {
+    /// <summary>The .NET driver unless said otherwise.</summary>
+    public const string DotNet = ".NET";
+
+    /// <summary>Which load generator produced the figures: <see cref="DotNet"/> or <see cref="Wrk.Name"/>.</summary>
+    public string Generator { get; init; } = DotNet;
+
     public double ItemsPerSecond => Seconds > 0 ? Items / Seconds : 0;
 
     public static LoadOutcome Sum(IReadOnlyCollection<LoadTally> tallies, double seconds)

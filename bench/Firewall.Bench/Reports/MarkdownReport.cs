@@ -20,14 +20,14 @@ public static class MarkdownReport
         Line(text, $"- **Command:** `{report.Command}`");
         Line(text, $"- **Settings:** {report.DurationSeconds:0} s per scenario, {report.Concurrency} concurrent clients, {report.QueryRows:N0} stored events for the query scenarios");
         Line(text, $"");
-        Line(text, $"| scenario | what | clients | throughput | p50 | p99 | peak RSS | errors | baseline | ratio |");
-        Line(text, $"|---|---|---:|---:|---:|---:|---:|---:|---|---:|");
+        Line(text, $"| scenario | what | generator | clients | throughput | p50 | p99 | peak RSS | errors | baseline | ratio |");
+        Line(text, $"|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var r in report.Results)
         {
             var rss = r.PeakRssMiB is { } mib ? F($"{mib:0} MiB") : "–";
             var ratio = r.Ratio is { } x ? F($"{x:0.00}×") : "–";
             var hit = r.HitRatio is { } h && !r.Name.StartsWith("baseline-", StringComparison.Ordinal) ? F($" (hits {h:P0})") : "";
-            Line(text, $"| {r.Name} | {r.Description}{hit} | {r.Concurrency} | {r.Throughput:N0} {r.Unit} | {r.P50Ms:0.00} ms | {r.P99Ms:0.00} ms | {rss} | {r.Errors} | {r.Baseline ?? "–"} | {ratio} |");
+            Line(text, $"| {r.Name} | {r.Description}{hit} | {r.Generator} | {r.Concurrency} | {r.Throughput:N0} {r.Unit} | {r.P50Ms:0.00} ms | {r.P99Ms:0.00} ms | {rss} | {r.Errors} | {r.Baseline ?? "–"} | {ratio} |");
         }
 
         Line(text, $"");

@@ -16,8 +16,12 @@ public sealed class AnalystQueries(DateTime now, int seed)
     private readonly DateTime _hour = new(now.Ticks - (now.Ticks % TimeSpan.TicksPerHour), DateTimeKind.Utc);
 
     /// <summary>One of a few dashboard panels: fixed filters over the current two hours.</summary>
-    public string Dashboard() =>
-        $"/api/v1/events?{SeveritySets[_random.Next(SeveritySets.Length)]}&from={Stamp(_hour.AddHours(-1))}&to={Stamp(_hour.AddHours(1))}";
+    public string Dashboard() => Panel(SeveritySets[_random.Next(SeveritySets.Length)]);
+
+    /// <summary>Every dashboard panel, for a generator that cycles them (wrk).</summary>
+    public IReadOnlyList<string> Dashboards() => [.. SeveritySets.Select(Panel)];
+
+    private string Panel(string severities) => $"/api/v1/events?{severities}&from={Stamp(_hour.AddHours(-1))}&to={Stamp(_hour.AddHours(1))}";
 
     /// <summary>A query nobody sent before: random severities, a window of 1 hour to 7 days inside the stored range.</summary>
     public string Investigation(int storedDays)

@@ -13,6 +13,9 @@ public sealed class BenchContext(BenchOptions options)
     public Tokens Tokens { get; } = options.SigningKey is { } key ? new Tokens(key) : Tokens.Random();
     public ProgressLine Progress { get; } = new(options.Progress);
     public LoadTiming Timing { get; } = new(options.Warmup, options.Duration);
+
+    /// <summary>wrk when installed and allowed, else null: the .NET driver runs.</summary>
+    public Wrk? Wrk { get; } = options.UseWrk ? Wrk.OnPath() : null;
     public FirewallApi Api => new(new ApiBuild(Options.RepositoryRoot, Options.ApiConfiguration, Options.BuildApi), Tokens.SigningKey);
 
     public PostgresServer Postgres => Options.Postgres is { Length: > 0 } admin

@@ -4,7 +4,7 @@ namespace Firewall.Bench.Scenarios;
 public static class Catalog
 {
     public static readonly IReadOnlyList<string> Scenarios = ["ingest-single", "ingest-batch-postgres", "ingest-batch-sqlite", "query-hit", "query-miss", "mixed"];
-    public static readonly IReadOnlyList<string> Baselines = ["baseline-copy", "baseline-insert", "baseline-kestrel"];
+    public static readonly IReadOnlyList<string> Baselines = ["baseline-copy", "baseline-insert", "baseline-kestrel", "baseline-health-live"];
 
     public static IReadOnlyList<string> All => [.. Baselines, .. Scenarios];
 
@@ -42,7 +42,12 @@ public static class Catalog
             wanted.Add("baseline-copy");
         }
 
-        if (wanted.Overlaps(["query-hit", "query-miss"]))
+        if (wanted.Contains("query-hit"))
+        {
+            wanted.Add("baseline-health-live");
+        }
+
+        if (wanted.Contains("query-miss"))
         {
             wanted.Add("baseline-kestrel");
         }

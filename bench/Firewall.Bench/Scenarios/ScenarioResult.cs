@@ -19,6 +19,9 @@ public sealed record ScenarioResult
     public double? Ratio { get; init; }
     public IReadOnlyDictionary<string, long> Statuses { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>The load generator that produced the figures (wrk or .NET).</summary>
+    public string Generator { get; init; } = Load.LoadOutcome.DotNet;
+
     public static ScenarioResult From(string name, string description, string unit, int concurrency, Load.LoadOutcome outcome, long? peakRssBytes) => new()
     {
         Name = name,
@@ -33,6 +36,7 @@ public sealed record ScenarioResult
         Errors = outcome.Errors,
         Concurrency = concurrency,
         HitRatio = outcome.HitRatio,
+        Generator = outcome.Generator,
         Statuses = outcome.Statuses.ToDictionary(s => s.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), s => s.Value),
     };
 }
