@@ -27,7 +27,7 @@ public static class EmailAddress
 
     public static int Find(ReadOnlySpan<char> text, int from, out int length)
     {
-        for (var at = IndexOfAt(text, from); at >= 0; at = IndexOfAt(text, at + 1))
+        for (var at = TextSearch.IndexOf(text, from, "@"); at >= 0; at = TextSearch.IndexOf(text, at + 1, "@"))
         {
             // A match can only start where the run of local-part characters before the '@' starts: every later
             // position follows one of them. A run that began before 'from' has no start left.
@@ -53,12 +53,6 @@ public static class EmailAddress
 
         length = 0;
         return -1;
-    }
-
-    private static int IndexOfAt(ReadOnlySpan<char> text, int from)
-    {
-        var found = text[from..].IndexOf('@');
-        return found < 0 ? -1 : from + found;
     }
 
     // (?<!://[^\s/@]{0,256}:): the user of a URL's credentials (the password is secret.url_password's).

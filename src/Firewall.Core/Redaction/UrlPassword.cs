@@ -16,7 +16,7 @@ public static class UrlPassword
 
     public static int Find(ReadOnlySpan<char> text, int from, out int length)
     {
-        for (var separator = IndexOfSeparator(text, from); separator >= 0; separator = IndexOfSeparator(text, separator + 1))
+        for (var separator = TextSearch.IndexOf(text, from, "://"); separator >= 0; separator = TextSearch.IndexOf(text, separator + 1, "://"))
         {
             var start = SchemeStart(text, from, separator);
             var end = start < 0 ? -1 : CredentialsEnd(text, separator + 3);
@@ -29,12 +29,6 @@ public static class UrlPassword
 
         length = 0;
         return -1;
-    }
-
-    private static int IndexOfSeparator(ReadOnlySpan<char> text, int from)
-    {
-        var found = text[from..].IndexOf("://");
-        return found < 0 ? -1 : from + found;
     }
 
     // \b[A-Za-z][A-Za-z0-9+.-]{1,20} ending at 'separator': the earliest start at or after 'from', or -1.
