@@ -134,15 +134,17 @@ public sealed class StoreDeadlineTests(HangingStoreApiFactory factory) : IClassF
 
     /// <summary>
     /// Ready, and each path has served once: the bound is on the wait for the store, and a first request's one-off costs
-    /// (the classifier's compiled rules, the JIT) on a loaded machine must not count against it.
+    /// (the classifier's compiled rules, the JIT, EF's first queries) on a loaded machine must not count against it, so a
+    /// warm-up request that met the deadline while cold is sent again.
     /// </summary>
     private async Task WarmedUpAsync()
     {
         await ReadyAsync();
-        Assert.Equal(HttpStatusCode.Created, (await factory.Agent().PostAsync(Events.Valid())).StatusCode);
+        var agent = factory.Agent();
+        Assert.Equal(HttpStatusCode.Created, (await RetryUntilAnsweredAsync(() => agent.PostAsync(Events.Valid()))).StatusCode);
         var analyst = factory.Analyst();
-        Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync("/api/v1/events")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync("/api/v1/stats")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await RetryUntilAnsweredAsync(() => analyst.GetAsync("/api/v1/events"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await RetryUntilAnsweredAsync(() => analyst.GetAsync("/api/v1/stats"))).StatusCode);
     }
 
     /// <summary>Waits until the store answers through the proxy again (a previous test may have left the pool recovering).</summary>
