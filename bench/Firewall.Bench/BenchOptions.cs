@@ -48,6 +48,9 @@ public sealed record BenchOptions
     /// <summary>Drive the repeated-GET scenarios (query-hit and its baseline) with wrk when it is on PATH; false forces the .NET driver.</summary>
     public bool UseWrk { get; init; } = true;
 
+    /// <summary>Profile what remains of each decomposed scenario with dotnet-trace (when installed); false skips it.</summary>
+    public bool Profile { get; init; } = true;
+
     /// <summary>Receives the progress line; null is silent.</summary>
     public TextWriter? Progress { get; init; }
 }

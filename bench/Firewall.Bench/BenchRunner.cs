@@ -39,9 +39,14 @@ public static class BenchRunner
                 results.AddRange(await KestrelBaseline.RunAsync(context));
             }
 
+            var decompose = wanted.Contains(Decomposition.Name);
             if (wanted.Contains("ingest-single"))
             {
                 results.Add(await IngestScenario.SingleAsync(context));
+                if (decompose)
+                {
+                    results.AddRange(await Decomposition.RunAsync(context, "ingest-single", Stages.Ingest, variant => IngestScenario.SingleAsync(context, variant)));
+                }
             }
 
             foreach (var sqlite in Providers.Where(s => wanted.Contains(s ? "ingest-batch-sqlite" : "ingest-batch-postgres")))
@@ -49,6 +54,13 @@ public static class BenchRunner
                 foreach (var batch in options.BatchSizes)
                 {
                     results.Add(await IngestScenario.BatchAsync(context, batch, sqlite));
+                }
+
+                if (decompose && !sqlite)
+                {
+                    // the largest batch, the one the target names (and baseline-copy measures)
+                    results.AddRange(await Decomposition.RunAsync(
+                        context, IngestScenario.BatchName(largestBatch, sqlite), Stages.Ingest, variant => IngestScenario.BatchAsync(context, largestBatch, sqlite, variant)));
                 }
             }
 
@@ -65,7 +77,7 @@ public static class BenchRunner
         var rated = Targets.WithRatios(results);
         var report = new BenchReport(
             Machine.Describe(options.RepositoryRoot), options.CommandLine, options.Duration.TotalSeconds, options.Concurrency, options.QueryRows,
-            rated, Targets.Check(rated));
+            rated, Targets.Check(rated), context.Profiles);
         await report.WriteAsync(options.OutputPath);
         if (options.MarkdownPath is not null)
         {

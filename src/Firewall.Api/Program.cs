@@ -1,5 +1,6 @@
 using Firewall.Api;
 using Firewall.Api.Auth;
+using Firewall.Api.Benchmarking;
 using Firewall.Api.Caching;
 using Firewall.Api.Http;
 using Firewall.Api.Ingest;
@@ -24,6 +25,7 @@ builder.AddFirewallCompression();  // Brotli/gzip of JSON answers, as Accept-Enc
 builder.AddFirewallRateLimits();   // per-principal token buckets, per-IP token endpoint
 builder.AddFirewallIngest();       // validation, classification and redaction
 builder.AddFirewallStream();       // live tail: Server-Sent Events, across replicas through Redis when configured
+builder.AddFirewallBenchmarkStages(); // Benchmark environment only: stages switched off to measure their share (bench/README.md)
 builder.AddFirewallHealth();       // liveness and readiness
 builder.AddFirewallTelemetry();    // OpenTelemetry metrics at /metrics
 builder.Services.AddOpenApi();

@@ -33,19 +33,46 @@ public sealed class FirewallApi(ApiBuild build, string signingKey)
     /// <summary>Applies the migrations as the Kubernetes Job does (<c>--migrate</c>), for PostgreSQL.</summary>
     public Task MigrateAsync(ApiStore store, string dataPath) => ServerProcess.RunToEndAsync(StartInfo(store, dataPath, ["--migrate"]));
 
-    public Task<ServerProcess> StartAsync(ApiStore store, string dataPath)
+    /// <param name="skipped">API stages to switch off (<see cref="Scenarios.Stages"/>): then the Benchmark environment, which alone honours them.</param>
+    public async Task<ServerProcess> StartAsync(ApiStore store, string dataPath, IReadOnlyList<string>? skipped = null)
     {
         var port = FreePort.Next();
         var url = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
-        return ServerProcess.StartAsync(StartInfo(store, dataPath, ["--urls", url.ToString().TrimEnd('/')]), url, "/health/ready");
+        var process = await ServerProcess.StartAsync(StartInfo(store, dataPath, ["--urls", url.ToString().TrimEnd('/')], skipped ?? []), url, "/health/ready");
+        if (skipped is { Count: > 0 })
+        {
+            await ExpectAnnouncementAsync(process);
+        }
+
+        return process;
     }
 
-    private ProcessStartInfo StartInfo(ApiStore store, string dataPath, string[] arguments)
+    /// <summary>A variant whose switches the API did not take would measure the usual path under another name: fail instead.</summary>
+    private static async Task ExpectAnnouncementAsync(ServerProcess process)
+    {
+        for (var wait = 0; wait < 50 && !process.Tail.Contains(StagesAnnouncement, StringComparison.Ordinal); wait++)
+        {
+            await Task.Delay(100);
+        }
+
+        if (!process.Tail.Contains(StagesAnnouncement, StringComparison.Ordinal))
+        {
+            var tail = process.Tail;
+            await process.DisposeAsync();
+            throw new InvalidOperationException($"The API did not announce its switched-off stages ('{StagesAnnouncement}'):\n{tail}");
+        }
+    }
+
+    /// <summary>The start of the warning the API logs when it skips stages (src/Firewall.Api/Benchmarking/BenchmarkStagesNotice.cs).</summary>
+    private const string StagesAnnouncement = "BENCHMARK HOST: stages switched off";
+
+    private ProcessStartInfo StartInfo(ApiStore store, string dataPath, string[] arguments, IReadOnlyList<string>? skipped = null)
     {
         var start = new ProcessStartInfo("dotnet", [Dll, .. arguments]) { WorkingDirectory = ProjectFolder };
         var environment = new Dictionary<string, string?>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = skipped is { Count: > 0 } ? Scenarios.Stages.Environment : "Production",
+            ["Firewall__Benchmark__Skip"] = skipped is { Count: > 0 } ? string.Join(',', skipped) : null,
             ["Firewall__DataPath"] = dataPath,
             ["Firewall__Auth__SigningKey"] = signingKey,
             ["Firewall__Store__Provider"] = store.Provider,

@@ -25,6 +25,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The process id, for a profiler to attach to.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The process's high-water mark of resident memory so far (VmHWM), in bytes.</summary>
     public long PeakRssBytes => PeakRss.Of(_process.Id);
 

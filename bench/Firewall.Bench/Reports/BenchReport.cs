@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Firewall.Bench.Profiling;
 using Firewall.Bench.Scenarios;
 
 namespace Firewall.Bench.Reports;
 
-/// <summary>The results file: the machine, the command, the settings and every result with its ratio.</summary>
+/// <summary>The results file: the machine, the command, the settings, every result with its ratio, and the profiles of what remains.</summary>
 public sealed record BenchReport(
-    Machine Machine, string Command, double DurationSeconds, int Concurrency, long QueryRows, IReadOnlyList<ScenarioResult> Results, IReadOnlyList<Targets.Verdict> Targets)
+    Machine Machine, string Command, double DurationSeconds, int Concurrency, long QueryRows, IReadOnlyList<ScenarioResult> Results, IReadOnlyList<Targets.Verdict> Targets,
+    IReadOnlyList<StackProfile>? Profiles = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

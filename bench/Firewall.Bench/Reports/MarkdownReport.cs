@@ -4,7 +4,7 @@ using Firewall.Bench.Scenarios;
 
 namespace Firewall.Bench.Reports;
 
-/// <summary>RESULTS.md: machine, commit, command, the table with ratios, and the targets met or not.</summary>
+/// <summary>RESULTS.md: machine, commit, command, the table with ratios, the targets met or not, and the decomposition when run.</summary>
 public static class MarkdownReport
 {
     public static string Render(BenchReport report)
@@ -22,7 +22,7 @@ public static class MarkdownReport
         Line(text, $"");
         Line(text, $"| scenario | what | generator | clients | throughput | p50 | p99 | peak RSS | errors | baseline | ratio |");
         Line(text, $"|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|");
-        foreach (var r in report.Results)
+        foreach (var r in report.Results.Where(r => r.Decomposes is null))
         {
             var rss = r.PeakRssMiB is { } mib ? F($"{mib:0} MiB") : "–";
             var ratio = r.Ratio is { } x ? F($"{x:0.00}×") : "–";
@@ -40,10 +40,11 @@ public static class MarkdownReport
             Line(text, $"| {v.Target} | {v.Measured} | {(v.Met switch { true => "met", false => "**not met**", null => "not measured" })} |");
         }
 
+        DecompositionReport.Render(text, report);
         return text.ToString();
     }
 
-    private static void Line(StringBuilder text, FormattableString line) => text.Append(line.ToString(CultureInfo.InvariantCulture)).Append('\n');
+    internal static void Line(StringBuilder text, FormattableString line) => text.Append(line.ToString(CultureInfo.InvariantCulture)).Append('\n');
 
-    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

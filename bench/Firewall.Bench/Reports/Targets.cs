@@ -19,9 +19,10 @@ public static class Targets
         _ => null,
     };
 
+    /// <summary>Each result divided by its baseline; a row of the decomposition by its scenario's usual run.</summary>
     public static List<ScenarioResult> WithRatios(IReadOnlyList<ScenarioResult> results) =>
     [
-        .. results.Select(result => BaselineOf(result.Name) is { } baseline && results.FirstOrDefault(r => r.Name == baseline) is { Throughput: > 0 } measured
+        .. results.Select(result => (result.Decomposes ?? BaselineOf(result.Name)) is { } baseline && results.FirstOrDefault(r => r.Name == baseline) is { Throughput: > 0 } measured
             ? result with { Baseline = baseline, Ratio = result.Throughput / measured.Throughput }
             : result),
     ];

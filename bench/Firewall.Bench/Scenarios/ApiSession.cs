@@ -24,7 +24,11 @@ public sealed class ApiSession : IAsyncDisposable
     /// <summary>The API process's peak RSS so far, or null for an API this run did not start.</summary>
     public long? PeakRssBytes => _process?.PeakRssBytes;
 
-    public static async Task<ApiSession> OnPostgresAsync(BenchContext context, string purpose, bool withRedis)
+    /// <summary>The API's process id, or null for an API this run did not start.</summary>
+    public int? ProcessId => _process?.ProcessId;
+
+    /// <param name="skipped">API stages switched off (<see cref="Stages"/>); none for the usual API.</param>
+    public static async Task<ApiSession> OnPostgresAsync(BenchContext context, string purpose, bool withRedis, IReadOnlyList<string>? skipped = null)
     {
         if (context.Options.Url is { } url)
         {
@@ -34,7 +38,7 @@ public sealed class ApiSession : IAsyncDisposable
         var database = await context.Postgres.CreateDatabaseAsync(purpose);
         try
         {
-            return await OnDatabaseAsync(context, database, withRedis, owned: true);
+            return await OnDatabaseAsync(context, database, withRedis, owned: true, skipped);
         }
         catch
         {
@@ -44,11 +48,11 @@ public sealed class ApiSession : IAsyncDisposable
     }
 
     /// <summary>An API on an existing database (the preloaded query set); the database outlives the session unless owned.</summary>
-    public static async Task<ApiSession> OnDatabaseAsync(BenchContext context, BenchDatabase database, bool withRedis, bool owned)
+    public static async Task<ApiSession> OnDatabaseAsync(BenchContext context, BenchDatabase database, bool withRedis, bool owned, IReadOnlyList<string>? skipped = null)
     {
         await MigrateAsync(context, database);
         var store = new ApiStore("postgres", database.ConnectionString, withRedis ? context.Options.Redis : null);
-        var process = await context.Api.StartAsync(store, context.NewFolder("api"));
+        var process = await context.Api.StartAsync(store, context.NewFolder("api"), skipped);
         return new ApiSession(process.BaseAddress, process, owned ? database : null);
     }
 

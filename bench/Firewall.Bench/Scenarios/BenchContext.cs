@@ -1,6 +1,7 @@
 using Firewall.Bench.Hosting;
 using Firewall.Bench.Load;
 using Firewall.Bench.Postgres;
+using Firewall.Bench.Profiling;
 
 namespace Firewall.Bench.Scenarios;
 
@@ -24,6 +25,9 @@ public sealed class BenchContext(BenchOptions options)
 
     /// <summary>Classified rows of the event mix, made once per run for every database-only writer.</summary>
     public StoredRow[] Templates => _templates ??= RowSource.ClassifyTemplates(4096);
+
+    /// <summary>The profiles of what remains, one per decomposed scenario, in the order they ran.</summary>
+    public List<StackProfile> Profiles { get; } = [];
 
     /// <summary>A temporary folder for SQLite files and the API's data path, deleted with the run.</summary>
     public string TempFolder { get; } = Directory.CreateTempSubdirectory("fw-bench-").FullName;

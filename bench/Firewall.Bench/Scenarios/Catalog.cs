@@ -3,10 +3,13 @@ namespace Firewall.Bench.Scenarios;
 /// <summary>The scenario names the command accepts, and which baselines each needs in the same run.</summary>
 public static class Catalog
 {
-    public static readonly IReadOnlyList<string> Scenarios = ["ingest-single", "ingest-batch-postgres", "ingest-batch-sqlite", "query-hit", "query-miss", "mixed"];
+    public static readonly IReadOnlyList<string> Scenarios = ["ingest-single", "ingest-batch-postgres", "ingest-batch-sqlite", "query-hit", "query-miss", "mixed", Decomposition.Name];
     public static readonly IReadOnlyList<string> Baselines = ["baseline-copy", "baseline-insert", "baseline-kestrel", "baseline-health-live"];
 
     public static IReadOnlyList<string> All => [.. Baselines, .. Scenarios];
+
+    /// <summary>The scenarios <see cref="Decomposition"/> runs again with API stages off; each is divided by its usual run.</summary>
+    public static readonly IReadOnlyList<string> Decomposed = ["ingest-single", "ingest-batch-postgres", "query-hit"];
 
     /// <summary>The names asked for, <c>all</c> expanded, with the baselines they are compared to; throws on an unknown name.</summary>
     public static HashSet<string> Expand(IEnumerable<string> names)
@@ -30,6 +33,11 @@ public static class Catalog
             {
                 throw new ArgumentException($"Unknown scenario '{name}'. Known: all, ingest-batch, {string.Join(", ", All)}.");
             }
+        }
+
+        if (wanted.Contains(Decomposition.Name))
+        {
+            wanted.UnionWith(Decomposed);
         }
 
         if (wanted.Contains("ingest-single"))

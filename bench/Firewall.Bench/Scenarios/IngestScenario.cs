@@ -13,30 +13,35 @@ public static class IngestScenario
     /// <summary>The API's default write queue; more events in flight than half of it would only measure 503s.</summary>
     private const int WriteQueueCapacity = 20_000;
 
-    public static async Task<ScenarioResult> SingleAsync(BenchContext context)
+    public static async Task<ScenarioResult> SingleAsync(BenchContext context, RunVariant? variant = null)
     {
-        await using var api = await ApiSession.OnPostgresAsync(context, "single", withRedis: false);
+        const string name = "ingest-single";
+        variant ??= RunVariant.Usual(context);
+        await using var api = await ApiSession.OnPostgresAsync(context, "single", withRedis: false, variant.Skipped);
         var clients = context.Options.Concurrency;
-        var outcome = await RunAgentsAsync(context, "ingest-single", api, clients, batch: 1);
-        return ScenarioResult.From("ingest-single", "one event per request, PostgreSQL", "events/s", clients, outcome, api.PeakRssBytes);
+        var outcome = await variant.AlongsideAsync(api, RunAgentsAsync(context, variant.NameOf(name), api, clients, batch: 1, variant.Timing));
+        return variant.Mark(ScenarioResult.From(name, "one event per request, PostgreSQL", "events/s", clients, outcome, api.PeakRssBytes), name);
     }
 
-    public static async Task<ScenarioResult> BatchAsync(BenchContext context, int batch, bool sqlite)
+    public static string BatchName(int batch, bool sqlite) => string.Create(CultureInfo.InvariantCulture, $"ingest-batch-{batch}-{(sqlite ? "sqlite" : "postgres")}");
+
+    public static async Task<ScenarioResult> BatchAsync(BenchContext context, int batch, bool sqlite, RunVariant? variant = null)
     {
-        var name = string.Create(CultureInfo.InvariantCulture, $"ingest-batch-{batch}-{(sqlite ? "sqlite" : "postgres")}");
-        await using var api = sqlite ? await ApiSession.OnSqliteAsync(context) : await ApiSession.OnPostgresAsync(context, "batch", withRedis: false);
+        var name = BatchName(batch, sqlite);
+        variant ??= RunVariant.Usual(context);
+        await using var api = sqlite ? await ApiSession.OnSqliteAsync(context) : await ApiSession.OnPostgresAsync(context, "batch", withRedis: false, variant.Skipped);
         var clients = Math.Clamp(WriteQueueCapacity / 2 / batch, 1, context.Options.Concurrency);
-        var outcome = await RunAgentsAsync(context, name, api, clients, batch);
+        var outcome = await variant.AlongsideAsync(api, RunAgentsAsync(context, variant.NameOf(name), api, clients, batch, variant.Timing));
         var description = string.Create(CultureInfo.InvariantCulture, $"{batch} events per request, {(sqlite ? "SQLite" : "PostgreSQL")}");
-        return ScenarioResult.From(name, description, "events/s", clients, outcome, api.PeakRssBytes);
+        return variant.Mark(ScenarioResult.From(name, description, "events/s", clients, outcome, api.PeakRssBytes), name);
     }
 
-    /// <summary>Agents posting for the run's duration; shared with the mixed scenario. Counts created and duplicate events.</summary>
-    public static async Task<LoadOutcome> RunAgentsAsync(BenchContext context, string name, ApiSession api, int clients, int batch, bool quiet = false)
+    /// <summary>Agents posting for <paramref name="timing"/> (the run's, by default); shared with the mixed scenario. Counts created and duplicate events.</summary>
+    public static async Task<LoadOutcome> RunAgentsAsync(BenchContext context, string name, ApiSession api, int clients, int batch, LoadTiming? timing = null, bool quiet = false)
     {
         using var http = HttpLoad.Client(api.BaseAddress, clients, context.Tokens.For("agent"));
         var mixes = Enumerable.Range(0, clients).Select(client => new EventMix(seed: client + 1)).ToArray();
-        return await LoadDriver.RunAsync(name, clients, context.Timing, async (client, tally, cancellationToken) =>
+        return await LoadDriver.RunAsync(name, clients, timing ?? context.Timing, async (client, tally, cancellationToken) =>
         {
             var now = DateTimeOffset.UtcNow;
             if (batch == 1)

@@ -33,6 +33,11 @@ public static class QueryScenarios
             results.AddRange(await CacheHitsAsync(context, database, wanted, now));
         }
 
+        if (wanted.Contains(Decomposition.Name))
+        {
+            results.AddRange(await Decomposition.RunAsync(context, "query-hit", Stages.Query, variant => QueryHitVariantAsync(context, database, now, variant)));
+        }
+
         if (wanted.Contains("query-miss"))
         {
             results.Add(await MeasureAsync(context, database, "query-miss", "unique severity + time queries, first or deep keyset page", Analysts,
@@ -61,26 +66,41 @@ public static class QueryScenarios
         if (wanted.Contains("baseline-health-live"))
         {
             const string live = "/health/live";
-            var outcome = await RepeatGetsAsync(context, "baseline-health-live", api, clients, [live], (_, _) => live, now);
+            var outcome = await RepeatGetsAsync(context, "baseline-health-live", api, clients, [live], (_, _) => live, now, context.Timing);
             results.Add(ScenarioResult.From("baseline-health-live", "the same API's GET /health/live", "req/s", clients, outcome, api.PeakRssBytes));
         }
 
         if (wanted.Contains("query-hit"))
         {
-            var dashboards = new AnalystQueries(now, seed: 100).Dashboards();
-            var outcome = await RepeatGetsAsync(context, "query-hit", api, clients, dashboards, (queries, _) => queries.Dashboard(), now);
-            results.Add(ScenarioResult.From("query-hit", "repeated dashboard queries, Redis cache", "req/s", clients, outcome, api.PeakRssBytes));
+            results.Add(await QueryHitAsync(context, api, now, RunVariant.Usual(context)));
         }
 
         return results;
     }
 
+    /// <summary>query-hit on an API of its own over the same data, as <paramref name="variant"/> says (stages off, a profiler beside).</summary>
+    private static async Task<ScenarioResult> QueryHitVariantAsync(BenchContext context, BenchDatabase database, DateTime now, RunVariant variant)
+    {
+        await using var api = await ApiSession.OnDatabaseAsync(context, database, withRedis: true, owned: false, variant.Skipped);
+        return await QueryHitAsync(context, api, now, variant);
+    }
+
+    private static async Task<ScenarioResult> QueryHitAsync(BenchContext context, ApiSession api, DateTime now, RunVariant variant)
+    {
+        const string name = "query-hit";
+        var clients = context.Options.Concurrency;
+        var dashboards = new AnalystQueries(now, seed: 100).Dashboards();
+        var load = RepeatGetsAsync(context, variant.NameOf(name), api, clients, dashboards, (queries, _) => queries.Dashboard(), now, variant.Timing);
+        var outcome = await variant.AlongsideAsync(api, load);
+        return variant.Mark(ScenarioResult.From(name, "repeated dashboard queries, Redis cache", "req/s", clients, outcome, api.PeakRssBytes), name);
+    }
+
     /// <summary>GETs whose answers are not read: wrk cycles <paramref name="paths"/> when installed, else the .NET driver asks <paramref name="next"/>.</summary>
     private static Task<LoadOutcome> RepeatGetsAsync(
-        BenchContext context, string name, ApiSession api, int clients, IReadOnlyList<string> paths, Func<AnalystQueries, string?, string?> next, DateTime now) =>
+        BenchContext context, string name, ApiSession api, int clients, IReadOnlyList<string> paths, Func<AnalystQueries, string?, string?> next, DateTime now, LoadTiming timing) =>
         context.Wrk is { } wrk
-            ? wrk.RunAsync(name, api.BaseAddress, context.Tokens.For("analyst"), paths, clients, context.Timing, context.Progress)
-            : RunAnalystsAsync(context, name, api, clients, next, pages: false, now, context.Progress);
+            ? wrk.RunAsync(name, api.BaseAddress, context.Tokens.For("analyst"), paths, clients, timing, context.Progress)
+            : RunAnalystsAsync(context, name, api, clients, next, pages: false, now, context.Progress, timing);
 
     /// <param name="next">the next path, given the client's last nextCursor; null follows that cursor one page deeper.</param>
     private static async Task<ScenarioResult> MeasureAsync(
@@ -93,13 +113,14 @@ public static class QueryScenarios
 
     /// <param name="pages">whether <paramref name="next"/> may follow a cursor, so each answer's nextCursor must be read.</param>
     private static async Task<LoadOutcome> RunAnalystsAsync(
-        BenchContext context, string name, ApiSession api, int clients, Func<AnalystQueries, string?, string?> next, bool pages, DateTime now, ProgressLine progress)
+        BenchContext context, string name, ApiSession api, int clients, Func<AnalystQueries, string?, string?> next, bool pages, DateTime now, ProgressLine progress,
+        LoadTiming? timing = null)
     {
         using var http = HttpLoad.Client(api.BaseAddress, clients, context.Tokens.For("analyst"));
         var queries = Enumerable.Range(0, clients).Select(client => new AnalystQueries(now, seed: 100 + client)).ToArray();
         var paths = new string?[clients];
         var cursors = new string?[clients];
-        return await LoadDriver.RunAsync(name, clients, context.Timing, async (client, tally, cancellationToken) =>
+        return await LoadDriver.RunAsync(name, clients, timing ?? context.Timing, async (client, tally, cancellationToken) =>
         {
             var path = next(queries[client], cursors[client]);
             if (path is null)

@@ -19,6 +19,10 @@ public sealed record ScenarioResult
     public double? Ratio { get; init; }
     public IReadOnlyDictionary<string, long> Statuses { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>For a row of the decomposition: the scenario this is a variant of, and the API stages it switched off.</summary>
+    public string? Decomposes { get; init; }
+    public IReadOnlyList<string>? Skipped { get; init; }
+
     /// <summary>The load generator that produced the figures (wrk or .NET).</summary>
     public string Generator { get; init; } = Load.LoadOutcome.DotNet;
 

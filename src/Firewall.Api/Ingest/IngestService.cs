@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Security.Claims;
+using Firewall.Api.Benchmarking;
 using Firewall.Api.Http;
 using Firewall.Api.Operations;
-using Firewall.Core.Classification;
 using Firewall.Core.Events;
 using Firewall.Storage.Writing;
 
@@ -10,14 +10,14 @@ namespace Firewall.Api.Ingest;
 
 /// <summary>Admit (validate, normalize, fingerprint), classify and redact, then hand to the batch writer: the ingest path of ARCHITECTURE.md.</summary>
 public sealed class IngestService(
-    EventClassifier classifier, EventAdmission admission, IEventWriter writer, TimeProvider time, FirewallMetrics metrics)
+    ClassificationStage classification, EventAdmission admission, IEventWriter writer, TimeProvider time, FirewallMetrics metrics)
 {
     /// <summary>Turns a valid input into the event to store; throws <see cref="RequestValidationException"/> otherwise.</summary>
     public NewEvent Prepare(EventInput input, ClaimsPrincipal principal)
     {
         var (normalized, fingerprint) = admission.Admit(input, principal);
         var started = Stopwatch.GetTimestamp();
-        var verdict = classifier.Classify(normalized);
+        var verdict = classification.Classify(normalized);
         metrics.Classified(Stopwatch.GetElapsedTime(started));
         var stored = new SecurityEvent
         {
