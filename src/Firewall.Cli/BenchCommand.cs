@@ -28,9 +28,10 @@ internal static class BenchCommand
         var output = new Option<string?>("--out") { Description = "results file (default bench/results/<timestamp>.json)" };
         var markdown = new Option<string?>("--markdown") { Description = "Markdown report (default bench/RESULTS.md; 'none' to skip)" };
         var noBuild = new Option<bool>("--no-build") { Description = "start the API as built, without building it first" };
+        var noProfile = new Option<bool>("--no-profile") { Description = "decompose without profiling what remains (dotnet-trace)" };
         var command = new Command("bench", "Benchmark the API against same-run baselines (bench/README.md)")
         {
-            scenarios, duration, warmup, concurrency, batch, events, url, output, markdown, noBuild,
+            scenarios, duration, warmup, concurrency, batch, events, url, output, markdown, noBuild, noProfile,
         };
         command.SetAction(async (parse, _) =>
         {
@@ -60,6 +61,7 @@ internal static class BenchCommand
                 Redis = Environment.GetEnvironmentVariable("FIREWALL_TEST_REDIS"),
                 RepositoryRoot = root,
                 BuildApi = !parse.GetValue(noBuild),
+                Profile = !parse.GetValue(noProfile),
                 KestrelBaselineCommand = SelfCommand("bench-server"),
                 CommandLine = "dotnet run -c Release --project src/Firewall.Cli -- bench " + string.Join(' ', parse.Tokens.Skip(1).Select(t => t.Value)),
                 Progress = Console.Error,

@@ -1,6 +1,8 @@
 using Firewall.Bench;
 using Firewall.Bench.Load;
+using Firewall.Bench.Profiling;
 using Firewall.Bench.Reports;
+using Firewall.Bench.Scenarios;
 using Firewall.Testing;
 
 namespace Firewall.Bench.Tests;
@@ -30,7 +32,30 @@ public sealed class BenchSmokeTests : IDisposable
     [Fact]
     public Task Query_hit_with_the_dotnet_generator_produces_sane_results() => RunAndCheckAsync(["query-hit"], 2, useWrk: false);
 
-    private async Task RunAndCheckAsync(string[] scenarios, int minimumResults, bool useWrk = true)
+    /// <summary>
+    /// decompose: the three scenarios again with each API stage off and all off (the API must announce the switches, or
+    /// the run fails), a row each, and a profile of what remains per scenario: traced where dotnet-trace is installed.
+    /// </summary>
+    [Fact]
+    public async Task Decompose_runs_every_variant_and_profiles_what_remains()
+    {
+        var report = await RunAndCheckAsync([Decomposition.Name], 16, batchSizes: [50]);
+
+        var variants = report.Results.Where(r => r.Decomposes is not null).ToList();
+        Assert.Equal(
+            ["ingest-single (no classification)", "ingest-single (no auth)", "ingest-single (no commit)", "ingest-single (no classification, no auth, no commit)",
+             "ingest-batch-50-postgres (no classification)", "ingest-batch-50-postgres (no auth)", "ingest-batch-50-postgres (no commit)",
+             "ingest-batch-50-postgres (no classification, no auth, no commit)", "query-hit (no auth)"],
+            variants.Select(v => v.Name));
+        Assert.All(variants, v => Assert.True(v.Ratio > 0, $"{v.Name}: no ratio to {v.Decomposes}"));
+        var profiles = report.Profiles ?? [];
+        Assert.Equal(3, profiles.Count);
+        Assert.All(profiles, profile => Assert.True(
+            DotnetTrace.Find() is null ? profile.Note is not null : profile.BusySamples > 0 && profile.Inclusive.Count > 0,
+            $"{profile.Variant}: {profile.BusySamples} busy samples; {profile.Note}"));
+    }
+
+    private async Task<BenchReport> RunAndCheckAsync(string[] scenarios, int minimumResults, bool useWrk = true, int[]? batchSizes = null)
     {
         var root = RepositoryRoot();
         var options = new BenchOptions
@@ -39,7 +64,7 @@ public sealed class BenchSmokeTests : IDisposable
             Duration = TimeSpan.FromSeconds(1),
             Warmup = TimeSpan.FromSeconds(1),
             Concurrency = 4,
-            BatchSizes = [10, 50],
+            BatchSizes = batchSizes ?? [10, 50],
             QueryRows = 2_000,
             OutputPath = _output,
             Postgres = TestServices.PostgresAdmin,
@@ -66,7 +91,8 @@ public sealed class BenchSmokeTests : IDisposable
         // query-hit and its baseline run on wrk exactly when it is installed and allowed; everything else on .NET
         var wrk = useWrk && Wrk.OnPath() is not null;
         Assert.All(report.Results, result => Assert.Equal(
-            wrk && result.Name is "query-hit" or "baseline-health-live" ? Wrk.Name : LoadOutcome.DotNet, result.Generator));
+            wrk && (result.Decomposes ?? result.Name) is "query-hit" or "baseline-health-live" ? Wrk.Name : LoadOutcome.DotNet, result.Generator));
+        return report;
     }
 
     private static string RepositoryRoot()

@@ -1,7 +1,10 @@
 namespace Firewall.Bench.Profiling;
 
-/// <summary>One frame (a method, without its parameter list) and the share of busy samples it was in.</summary>
-public sealed record FrameShare(string Frame, double Share);
+/// <summary>
+/// One frame (a method, without its parameter list) and the share of busy samples it was in; for a frame on top of the
+/// stack, the application's frame it was most often reached from.
+/// </summary>
+public sealed record FrameShare(string Frame, double Share, string? Via = null);
 
 /// <summary>
 /// What a profile of the API says: how many thread samples were busy (not waiting), and the frames with the largest

@@ -29,15 +29,24 @@ public static class StackProfiler
         }
 
         var output = Path.GetFullPath(context.Options.OutputPath);
-        var slug = new string([.. variant.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
-        var file = Path.Combine(Path.GetDirectoryName(output)!, $"{Path.GetFileNameWithoutExtension(output)}-{slug}.nettrace");
+        var slug = string.Join('-', variant.Split([' ', '(', ')', ','], StringSplitOptions.RemoveEmptyEntries));
+        var file = Path.Combine(Directory.CreateDirectory(Path.GetDirectoryName(output)!).FullName, $"{Path.GetFileNameWithoutExtension(output)}-{slug}.nettrace");
         var seconds = TimeSpan.FromSeconds(Math.Max(1, Math.Floor(context.Timing.Duration.TotalSeconds)));
         context.Progress.Note(string.Create(CultureInfo.InvariantCulture, $"profiling {variant} for {seconds.TotalSeconds:0} s: {file}"));
-        await ServerProcess.RunToEndAsync(new ProcessStartInfo(tool,
-        [
-            "collect", "-p", pid.ToString(CultureInfo.InvariantCulture), "--profile", "dotnet-sampled-thread-time",
-            "--duration", seconds.ToString(@"dd\:hh\:mm\:ss", CultureInfo.InvariantCulture), "-o", file,
-        ]));
+        try
+        {
+            await ServerProcess.RunToEndAsync(new ProcessStartInfo(tool,
+            [
+                "collect", "-p", pid.ToString(CultureInfo.InvariantCulture), "--profile", "dotnet-sampled-thread-time",
+                "--duration", seconds.ToString(@"dd\:hh\:mm\:ss", CultureInfo.InvariantCulture), "-o", file,
+            ]));
+        }
+        catch (InvalidOperationException failed)
+        {
+            // the measurements stand without their profile; the report says why it is missing
+            return StackProfile.Unavailable(variant, failed.Message.ReplaceLineEndings(" "));
+        }
+
         return ThreadTimeSummary.Read(file, variant);
     }
 }

@@ -30,11 +30,12 @@ public static class ThreadTimeSummary
         }
     }
 
-    /// <summary>The shares of busy samples, from stacks listed top frame first.</summary>
+    /// <summary>The shares of busy samples, from stacks listed top frame first; plumbing (<see cref="PlumbingFrames"/>) is not ranked inclusive.</summary>
     public static StackProfile Summarise(IEnumerable<IReadOnlyList<string>> stacks, string variant, string? traceFile)
     {
         var inclusive = new Dictionary<string, long>(StringComparer.Ordinal);
         var exclusive = new Dictionary<string, long>(StringComparer.Ordinal);
+        var reachedFrom = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
         long busy = 0, idle = 0;
         foreach (var frames in stacks)
         {
@@ -46,19 +47,28 @@ public static class ThreadTimeSummary
 
             busy++;
             Count(exclusive, frames[0]);
-            foreach (var frame in frames.Distinct(StringComparer.Ordinal))
+            if (PlumbingFrames.FirstOwn(frames) is { } own)
+            {
+                Count(reachedFrom.TryGetValue(frames[0], out var callers) ? callers : reachedFrom[frames[0]] = new(StringComparer.Ordinal), own);
+            }
+
+            foreach (var frame in frames.Where(frame => !PlumbingFrames.Contains(frame)).Distinct(StringComparer.Ordinal))
             {
                 Count(inclusive, frame);
             }
         }
 
-        return new StackProfile(variant, traceFile, busy, idle, Shares(inclusive, busy), Shares(exclusive, busy));
+        string? Via(string frame) => reachedFrom.TryGetValue(frame, out var callers) ? callers.MaxBy(c => c.Value).Key : null;
+        return new StackProfile(
+            variant, traceFile, busy, idle,
+            [.. Ranked(inclusive).Select(c => new FrameShare(c.Key, c.Value / (double)busy))],
+            [.. Ranked(exclusive).Select(c => new FrameShare(c.Key, c.Value / (double)busy, Via(c.Key)))]);
     }
 
     private static void Count(Dictionary<string, long> counts, string frame) => counts[frame] = counts.GetValueOrDefault(frame) + 1;
 
-    private static List<FrameShare> Shares(Dictionary<string, long> counts, long busy) =>
-        [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(Top).Select(c => new FrameShare(c.Key, c.Value / (double)busy))];
+    private static IEnumerable<KeyValuePair<string, long>> Ranked(Dictionary<string, long> counts) =>
+        counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(Top);
 
     /// <summary>Method names, top first, without parameter lists; an unresolved frame is its module.</summary>
     private static List<string> Frames(TraceCallStack? stack)
@@ -67,7 +77,7 @@ public static class ThreadTimeSummary
         for (; stack is not null; stack = stack.Caller)
         {
             var method = stack.CodeAddress.FullMethodName;
-            var name = string.IsNullOrEmpty(method) ? $"{stack.CodeAddress.ModuleName}!?" : method;
+            var name = string.IsNullOrEmpty(method) ? $"[native {stack.CodeAddress.ModuleName}]".Replace(" ]", "]", StringComparison.Ordinal) : method;
             var parameters = name.IndexOf('(', StringComparison.Ordinal);
             frames.Add(parameters > 0 ? name[..parameters] : name);
         }

@@ -10,7 +10,8 @@ namespace Firewall.Bench.Reports;
 /// </summary>
 public static class DecompositionReport
 {
-    private const int FramesShown = 20;
+    private const int InclusiveShown = 20;
+    private const int ExclusiveShown = 10;
 
     public static void Render(StringBuilder text, BenchReport report)
     {
@@ -53,18 +54,22 @@ public static class DecompositionReport
                 continue;
             }
 
-            Line(text, $"`dotnet-trace collect --profile dotnet-sampled-thread-time` on the API process: {profile.BusySamples:N0} busy thread samples ({profile.IdleSamples:N0} waiting, left out); trace `{Path.GetFileName(profile.TraceFile)}`. Top frames by inclusive share of the busy samples (exclusive share beside):");
+            Line(text, $"`dotnet-trace collect --profile dotnet-sampled-thread-time` on the API process: {profile.BusySamples:N0} busy thread samples ({profile.IdleSamples:N0} waiting, left out); trace `{Path.GetFileName(profile.TraceFile)}`.");
             Line(text, $"");
-            Line(text, $"| frame | inclusive | exclusive |");
-            Line(text, $"|---|---:|---:|");
-            foreach (var frame in profile.Inclusive.Take(FramesShown))
+            Line(text, $"| top of the stack (exclusive) | share | reached from |");
+            Line(text, $"|---|---:|---|");
+            foreach (var frame in profile.Exclusive.Take(ExclusiveShown))
             {
-                var own = profile.Exclusive.FirstOrDefault(e => e.Frame == frame.Frame) is { } e ? F($"{e.Share:P1}") : "–";
-                Line(text, $"| `{frame.Frame}` | {frame.Share:P1} | {own} |");
+                Line(text, $"| `{frame.Frame}` | {frame.Share:P1} | {(frame.Via is { } via ? $"`{via}`" : "–")} |");
             }
 
             Line(text, $"");
-            Line(text, $"Top of the stack (exclusive): {string.Join("; ", profile.Exclusive.Take(8).Select(e => F($"`{e.Frame}` {e.Share:P1}")))}");
+            Line(text, $"| frame, anywhere on the stack (inclusive; thread pool, async and middleware plumbing left out) | share |");
+            Line(text, $"|---|---:|");
+            foreach (var frame in profile.Inclusive.Take(InclusiveShown))
+            {
+                Line(text, $"| `{frame.Frame}` | {frame.Share:P1} |");
+            }
         }
     }
 
