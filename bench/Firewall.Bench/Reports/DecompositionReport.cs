@@ -73,6 +73,7 @@ public static class DecompositionReport
         }
     }
 
+    // a cache hit's variants compare only at the same hit ratio: an open Redis breaker (BYPASS) under load shows here
     private static void Row(StringBuilder text, ScenarioResult r, string scenario, string stages, string ratio, string share) =>
-        Line(text, $"| {scenario} | {stages} | {r.Generator} | {r.Throughput:N0} {r.Unit} | {r.P50Ms:0.00} ms | {r.P99Ms:0.00} ms | {r.Errors} | {ratio} | {share} |");
+        Line(text, $"| {scenario} | {stages}{(r.HitRatio is { } h ? F($" (hits {h:P0})") : "")} | {r.Generator} | {r.Throughput:N0} {r.Unit} | {r.P50Ms:0.00} ms | {r.P99Ms:0.00} ms | {r.Errors} | {ratio} | {share} |");
 }

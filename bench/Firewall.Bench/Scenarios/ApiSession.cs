@@ -60,7 +60,7 @@ public sealed class ApiSession : IAsyncDisposable
     public static Task MigrateAsync(BenchContext context, BenchDatabase database) =>
         context.Api.MigrateAsync(new ApiStore("postgres", database.ConnectionString, null), context.NewFolder("migrate"));
 
-    public static async Task<ApiSession> OnSqliteAsync(BenchContext context)
+    public static async Task<ApiSession> OnSqliteAsync(BenchContext context, IReadOnlyList<string>? skipped = null)
     {
         if (context.Options.Url is { } url)
         {
@@ -68,7 +68,7 @@ public sealed class ApiSession : IAsyncDisposable
         }
 
         var dataPath = context.NewFolder("sqlite");
-        var process = await context.Api.StartAsync(ApiStore.Sqlite(dataPath), dataPath);
+        var process = await context.Api.StartAsync(ApiStore.Sqlite(dataPath), dataPath, skipped);
         return new ApiSession(process.BaseAddress, process, null);
     }
 

@@ -35,7 +35,8 @@ public static class Catalog
             }
         }
 
-        if (wanted.Contains(Decomposition.Name))
+        // decompose alone decomposes all three; beside some of them ("decompose query-hit"), only those
+        if (wanted.Contains(Decomposition.Name) && !wanted.Overlaps(Decomposed))
         {
             wanted.UnionWith(Decomposed);
         }

@@ -18,6 +18,11 @@ public static class Decomposition
     public static async Task<List<ScenarioResult>> RunAsync(
         BenchContext context, string scenario, IReadOnlyList<string> stages, Func<RunVariant, Task<ScenarioResult>> run)
     {
+        if (context.Options.Url is not null)
+        {
+            throw new InvalidOperationException("decompose starts APIs with stages switched off; run it without --url.");
+        }
+
         var rows = new List<ScenarioResult>();
         foreach (var skipped in Stages.Variants(stages))
         {

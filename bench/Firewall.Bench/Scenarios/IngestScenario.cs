@@ -29,7 +29,7 @@ public static class IngestScenario
     {
         var name = BatchName(batch, sqlite);
         variant ??= RunVariant.Usual(context);
-        await using var api = sqlite ? await ApiSession.OnSqliteAsync(context) : await ApiSession.OnPostgresAsync(context, "batch", withRedis: false, variant.Skipped);
+        await using var api = sqlite ? await ApiSession.OnSqliteAsync(context, variant.Skipped) : await ApiSession.OnPostgresAsync(context, "batch", withRedis: false, variant.Skipped);
         var clients = Math.Clamp(WriteQueueCapacity / 2 / batch, 1, context.Options.Concurrency);
         var outcome = await variant.AlongsideAsync(api, RunAgentsAsync(context, variant.NameOf(name), api, clients, batch, variant.Timing));
         var description = string.Create(CultureInfo.InvariantCulture, $"{batch} events per request, {(sqlite ? "SQLite" : "PostgreSQL")}");
