@@ -4,7 +4,8 @@ using System.Globalization;
 namespace Firewall.Bench.Hosting;
 
 /// <summary>
-/// Starts the real API (the built Firewall.Api.dll) as production would: Production environment, the run's signing
+/// Starts the real API (the built Firewall.Api.dll) as production would: Production environment (Benchmark for a
+/// decomposition's variant with stages switched off), the run's signing
 /// key, a given store, JSON logs at Warning, and rate limits far above what this machine can send, so the benchmark
 /// measures the service and not its throttle. <c>demo</c> starts its instance the same way.
 /// </summary>
