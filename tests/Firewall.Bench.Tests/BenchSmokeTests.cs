@@ -108,5 +108,13 @@ public sealed class BenchSmokeTests : IDisposable
         throw new InvalidOperationException("Firewall.sln not found above the test folder.");
     }
 
-    public void Dispose() => File.Delete(_output);
+    public void Dispose()
+    {
+        File.Delete(_output);
+        // decompose keeps each profile's trace beside the results file
+        foreach (var trace in Directory.GetFiles(Path.GetDirectoryName(_output)!, $"{Path.GetFileNameWithoutExtension(_output)}-*.nettrace"))
+        {
+            File.Delete(trace);
+        }
+    }
 }
