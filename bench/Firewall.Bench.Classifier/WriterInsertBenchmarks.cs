@@ -45,7 +45,7 @@ public class WriterInsertBenchmarks
     public Task Unnest() => CommitAsync(new PostgresEventInsert());
 
     [Benchmark]
-    public Task CopyToStaging() => CommitAsync(new PostgresCopyEventInsert());
+    public Task CopyToStaging() => CommitAsync(new CopyStagingEventInsert());
 
     private async Task CommitAsync(IEventInsert insert)
     {

@@ -27,6 +27,13 @@ public sealed class StorageOptions
     public int MaxBatchEvents { get; set; } = 2_000;
 
     /// <summary>
+    /// Batches committing at once on PostgreSQL: the next batch is inserted while the previous one waits for its commit's
+    /// flush and its listeners, instead of queueing behind them. SQLite has one write lock, so it always uses one.
+    /// </summary>
+    [Range(1, 8)]
+    public int Writers { get; set; } = 2;
+
+    /// <summary>
     /// How long a request waits for the store (a commit, a query) before it is answered 503 with Retry-After: a hung or
     /// blackholed database must not hold requests, and agents retry a 503 (see docs/operations.md, "Deadlines").
     /// </summary>

@@ -1,17 +1,20 @@
 using Firewall.Storage.Data;
+using Firewall.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace Firewall.Storage.Writing;
+namespace Firewall.Bench.Classifier;
 
 /// <summary>
-/// The candidate to <see cref="PostgresEventInsert"/> (issue 12, lever 3): binary COPY of the batch into a staging table,
-/// then the same gate and insert as one statement reading it. The staging table is a temporary one dropped at commit:
+/// The measured alternative to the writer's <see cref="PostgresEventInsert"/> (issue 12, lever 3), kept here only for
+/// <see cref="WriterInsertBenchmarks"/>: binary COPY of the batch into a staging table, then the same gate and insert as
+/// one statement reading it. It costs three round trips more than the unnest statement and was not faster
+/// (bench/README-ingest.md). The staging table is a temporary one dropped at commit:
 /// Npgsql resets a connection (DISCARD ALL) when it goes back to the pool, so a session-long table would not survive
 /// between batches anyway, and a permanent unlogged one would need one per writer and replica.
 /// </summary>
-internal sealed class PostgresCopyEventInsert : IEventInsert
+internal sealed class CopyStagingEventInsert : IEventInsert
 {
     private EventColumns? columns;
     private string? create;
