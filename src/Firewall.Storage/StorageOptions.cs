@@ -27,6 +27,14 @@ public sealed class StorageOptions
     public int MaxBatchEvents { get; set; } = 2_000;
 
     /// <summary>
+    /// Batches committing at once on PostgreSQL: with more than one, the next batch is inserted while the previous one
+    /// waits for its commit's flush and its listeners. One by default: a second one showed no gain on the shared 2-core
+    /// benchmark machine, where the API's CPU is the limit (bench/RESULTS.md). SQLite has one write lock: always one.
+    /// </summary>
+    [Range(1, 8)]
+    public int Writers { get; set; } = 1;
+
+    /// <summary>
     /// How long a request waits for the store (a commit, a query) before it is answered 503 with Retry-After: a hung or
     /// blackholed database must not hold requests, and agents retry a 503 (see docs/operations.md, "Deadlines").
     /// </summary>

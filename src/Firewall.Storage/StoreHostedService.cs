@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Firewall.Storage;
 
-/// <summary>Prepares the store at start-up (WAL, migrations or the check that none is pending) and runs the one batch writer loop of the process.</summary>
+/// <summary>Prepares the store at start-up (WAL, migrations or the check that none is pending) and runs the batch writer loops of the process.</summary>
 internal sealed class StoreHostedService(
     IServiceProvider services,
     IDbContextFactory<FirewallDbContext> factory,
@@ -14,7 +14,7 @@ internal sealed class StoreHostedService(
     BatchProcessor processor,
     IOptions<StorageOptions> options) : IHostedService
 {
-    private Task? loop;
+    private Task? loops;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -36,16 +36,17 @@ internal sealed class StoreHostedService(
             await services.EnsureFirewallStoreMigratedAsync(cancellationToken);
         }
 
-        loop = Task.Run(RunAsync, CancellationToken.None);
+        var writers = store.Provider == StoreProvider.Sqlite ? 1 : store.Writers;
+        loops = Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(RunAsync, CancellationToken.None)));
     }
 
     /// <summary>Stops accepting writes and waits until everything queued is written (or the host gives up waiting).</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         queue.Close();
-        if (loop is not null)
+        if (loops is not null)
         {
-            await loop.WaitAsync(cancellationToken);
+            await loops.WaitAsync(cancellationToken);
         }
     }
 
@@ -53,7 +54,11 @@ internal sealed class StoreHostedService(
     {
         while (await queue.WaitAsync())
         {
-            await processor.ProcessAsync(queue.Take(options.Value.MaxBatchEvents));
+            // Another writer may have taken what woke this one.
+            if (queue.Take(options.Value.MaxBatchEvents) is { Count: > 0 } batch)
+            {
+                await processor.ProcessAsync(batch);
+            }
         }
     }
 }

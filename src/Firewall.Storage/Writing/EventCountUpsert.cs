@@ -7,7 +7,8 @@ namespace Firewall.Storage.Writing;
 
 /// <summary>
 /// Adds the batch's events to the per-minute and per-hour rollups, in the batch's transaction and one round trip. The
-/// SQL is the same on SQLite and PostgreSQL.
+/// SQL is the same on SQLite and PostgreSQL. Rows go in key order: concurrent writers lock the same rollup rows in the
+/// same order, so the later one waits for the earlier one's commit instead of deadlocking.
 /// </summary>
 internal static class EventCountUpsert
 {
@@ -25,6 +26,7 @@ internal static class EventCountUpsert
     {
         var rows = created
             .GroupBy(r => (Unit: unitOfMinute(UnixMinutes.Of(r.OccurredAt)), r.Severity))
+            .OrderBy(g => g.Key)
             .Select(g => new object[] { g.Key.Unit, (short)g.Key.Severity, (long)g.Count() })
             .ToList();
 

@@ -9,7 +9,9 @@ namespace Firewall.Storage.Writing;
 /// One statement per batch: every column is sent as one array parameter and unnested, so the batch costs one round trip
 /// and one plan whatever its size. <c>events</c> is partitioned and cannot hold a unique index on event_id alone, so the
 /// rows first pass the <c>event_ids</c> gate: only the eventIds it takes (not stored before, nor committed meanwhile by
-/// another writer) are inserted (docs/adr/003-partitions-and-idempotency.md).
+/// another writer) are inserted (docs/adr/003-partitions-and-idempotency.md). The gate takes its keys in eventId order,
+/// so concurrent writers that share eventIds wait for each other instead of deadlocking. Binary COPY into a staging table
+/// was measured against this statement and not kept (bench/README-ingest.md).
 /// </summary>
 internal sealed class PostgresEventInsert : IEventInsert
 {
@@ -37,7 +39,7 @@ internal sealed class PostgresEventInsert : IEventInsert
         var arrays = string.Join(", ", columns.All.Select((c, i) => $"@p{i}::{c.StoreType}[]"));
         return $"""
             WITH input AS (SELECT * FROM unnest({arrays}) AS i({columns.NameList})),
-                 gate AS (INSERT INTO event_ids (event_id, occurred_at) SELECT event_id, occurred_at FROM input
+                 gate AS (INSERT INTO event_ids (event_id, occurred_at) SELECT event_id, occurred_at FROM input ORDER BY event_id
                           ON CONFLICT (event_id) DO NOTHING RETURNING event_id)
             INSERT INTO events ({columns.NameList}) SELECT input.* FROM input JOIN gate USING (event_id) RETURNING id, event_id
             """;

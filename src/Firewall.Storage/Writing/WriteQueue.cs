@@ -9,7 +9,8 @@ namespace Firewall.Storage.Writing;
 /// </summary>
 internal sealed class WriteQueue(IOptions<StorageOptions> options) : IEventWriter, IWriteQueueStatus
 {
-    private readonly Channel<WriteRequest> channel = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<WriteRequest> channel = Channel.CreateUnbounded<WriteRequest>();
+    private readonly Lock taking = new();
     private readonly int capacity = options.Value.WriteQueueCapacity;
     private readonly TimeSpan deadline = options.Value.RequestDeadline;
     private int queuedEvents;
@@ -54,16 +55,23 @@ internal sealed class WriteQueue(IOptions<StorageOptions> options) : IEventWrite
     /// <summary>Waits for work; false once the queue is closed and drained.</summary>
     public ValueTask<bool> WaitAsync() => channel.Reader.WaitToReadAsync(CancellationToken.None);
 
-    /// <summary>Takes the waiting requests, whole, up to <paramref name="maxEvents"/> events (always at least one request).</summary>
+    /// <summary>
+    /// Takes the waiting requests, whole, up to <paramref name="maxEvents"/> events (at least one request unless another
+    /// writer took them all).
+    /// </summary>
     public List<WriteRequest> Take(int maxEvents)
     {
         var batch = new List<WriteRequest>();
         var events = 0;
-        while (channel.Reader.TryPeek(out var next) && (batch.Count == 0 || events + next.Events.Count <= maxEvents))
+        // Several writers take: the peeked request must be the one read.
+        lock (taking)
         {
-            channel.Reader.TryRead(out _);
-            batch.Add(next);
-            events += next.Events.Count;
+            while (channel.Reader.TryPeek(out var next) && (batch.Count == 0 || events + next.Events.Count <= maxEvents))
+            {
+                channel.Reader.TryRead(out _);
+                batch.Add(next);
+                events += next.Events.Count;
+            }
         }
 
         Interlocked.Add(ref queuedEvents, -events);
