@@ -20,7 +20,7 @@ public sealed class RegexCharactersTests
             var text = c.ToString();
             Check(c, @"\w", Word.IsMatch(text), RegexCharacters.IsWordChar(c));
             Check(c, @"\d", Digit.IsMatch(text), char.IsDigit(c));
-            Check(c, @"\s", Space.IsMatch(text), char.IsWhiteSpace(c));
+            Check(c, @"\s", Space.IsMatch(text), RegexCharacters.IsSpace(c));
             Check(c, @"\b", BoundaryAfterSpace.IsMatch(" " + text), RegexCharacters.IsBoundaryWordChar(c));
             if (c == char.MaxValue)
             {

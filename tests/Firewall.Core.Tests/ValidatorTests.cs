@@ -45,6 +45,12 @@ public sealed class ValidatorTests
     [InlineData("eyJhbGciOiJIUzI1NiJ9", false)]
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAA", false)]
     [InlineData("not-base64!!", false)]
+    // Decodes to more bytes than fit on the stack (363), so through pooled buffers.
+    [InlineData("dGhlIGdhcmRlbmVyIHdhdGVycyB0aGUgcm9zZXMgZXZlcnkgbW9ybmluZyBiZWZvcmUgdGhlIHN1biBjbGltYnMgb3ZlciB0aGUgb2xkIHN0b25lIHdhbGwsIHRoZSBnYXJkZW5lciB3YXRlcnMgdGhlIHJvc2VzIGV2ZXJ5IG1vcm5pbmcgYmVmb3JlIHRoZSBzdW4gY2xpbWJzIG92ZXIgdGhlIG9sZCBzdG9uZSB3YWxsLCB0aGUgZ2FyZGVuZXIgd2F0ZXJzIHRoZSByb3NlcyBldmVyeSBtb3JuaW5nIGJlZm9yZSB0aGUgc3VuIGNsaW1icyBvdmVyIHRoZSBvbGQgc3RvbmUgd2FsbCwgdGhlIGdhcmRlbmVyIHdhdGVycyB0aGUgcm9zZXMgZXZlcnkgbW9ybmluZyBiZWZvcmUgdGhlIHN1biBjbGltYnMgb3ZlciB0aGUgb2xkIHN0b25lIHdhbGws", true)]
+    // Accented letters are two UTF-8 bytes each and one letter once decoded.
+    [InlineData("bGUgamFyZGluaWVyIGFycm9zZSBsZXMgcm9zaWVycyBjaGFxdWUgbWF0aW4gcHLDqHMgZHUgbXVyIMOgIGPDtHTDqSBkZSBsJ8OpZ2xpc2U=", true)]
+    // Three short words among invalid UTF-8 bytes, each decoded as U+FFFD: not text.
+    [InlineData("//4gYSBiIGMgwyCAgICAgICA", false)]
     public void Base64InstructionAcceptsOnlyEncodedSentences(string candidate, bool encoded) =>
         Assert.Equal(encoded, Base64Instruction.IsEncodedText(candidate));
 }

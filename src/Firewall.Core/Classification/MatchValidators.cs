@@ -11,7 +11,6 @@ public static class MatchValidators
         ["luhn"] = Luhn.IsValidCardNumber,
         ["iban"] = Iban.IsValid,
         ["us_ssn"] = UsSsn.IsValid,
-        // Decoding needs the candidate as a string; base64 runs are few.
-        ["base64_instruction"] = match => Base64Instruction.IsEncodedText(match.ToString()),
+        ["base64_instruction"] = Base64Instruction.IsEncodedText,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

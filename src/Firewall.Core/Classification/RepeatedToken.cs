@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Firewall.Core.Classification;
 
@@ -6,7 +7,8 @@ namespace Firewall.Core.Classification;
 /// <c>(?&lt;![^\s,;.])(\S{1,32}[\s,;.]{1,4})\1{63,}</c>: one unit (a token and its separators) followed by at least 63
 /// copies of itself. The backreference makes the regex retry every token length at every position; here each candidate
 /// unit, tried in the regex's order (longest token, then longest separator), costs one vectorized comparison of the text
-/// against itself shifted by the unit's length.
+/// against itself shifted by the unit's length, once the unit's first character is seen to recur where the first and the
+/// last required copy start (most candidates in prose fail there, without a call).
 /// </summary>
 public static class RepeatedToken
 {
@@ -29,13 +31,13 @@ public static class RepeatedToken
         // A match spans at least 64 units of two characters each.
         for (var start = from; start <= text.Length - (2 * MinCopies); start++)
         {
-            if ((start > 0 && !IsSeparator(text[start - 1])) || char.IsWhiteSpace(text[start]))
+            if ((start > 0 && !IsSeparator(text[start - 1])) || RegexCharacters.IsSpace(text[start]))
             {
                 continue;
             }
 
             var tokenMax = 1;
-            while (tokenMax < MaxToken && start + tokenMax < text.Length && !char.IsWhiteSpace(text[start + tokenMax]))
+            while (tokenMax < MaxToken && start + tokenMax < text.Length && !RegexCharacters.IsSpace(text[start + tokenMax]))
             {
                 tokenMax++;
             }
@@ -51,6 +53,11 @@ public static class RepeatedToken
                 for (var separator = separatorMax; separator >= 1; separator--)
                 {
                     var unit = token + separator;
+                    if (!MayRepeat(text, start, unit))
+                    {
+                        continue;
+                    }
+
                     var copies = 1 + (text[(start + unit)..].CommonPrefixLength(text[start..]) / unit);
                     if (copies >= MinCopies)
                     {
@@ -80,5 +87,14 @@ public static class RepeatedToken
         return false;
     }
 
-    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is ',' or ';' or '.';
+    // 64 copies of the unit need the text to reach that far, and its first character where the second and the 64th copy start.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayRepeat(ReadOnlySpan<char> text, int start, int unit)
+    {
+        var last = start + ((MinCopies - 1) * unit);
+        return last + unit <= text.Length && text[start + unit] == text[start] && text[last] == text[start];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsSeparator(char c) => c is ',' or ';' or '.' || RegexCharacters.IsSpace(c);
 }
