@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Firewall.Api.Operations;
 using Firewall.Core.Events;
 using Firewall.Storage.Writing;
@@ -13,7 +14,7 @@ namespace Firewall.Api.Caching;
 /// </summary>
 public sealed class QueryCache(ICacheBackend backend, IOptions<CacheOptions> options, FirewallMetrics metrics) : ICommitListener
 {
-    public async Task<(byte[] Body, CacheStatus Status)> GetOrLoadAsync(
+    public async Task<(CachedAnswer Answer, CacheStatus Status)> GetOrLoadAsync(
         IReadOnlySet<Severity> covers, string filterHash, Func<CancellationToken, Task<byte[]>> load, CancellationToken cancellationToken)
     {
         var answer = await LookUpAsync(covers, filterHash, load, cancellationToken);
@@ -22,7 +23,7 @@ public sealed class QueryCache(ICacheBackend backend, IOptions<CacheOptions> opt
     }
 
     /// <summary>For results that never change once they exist (an event by id): no generations, and absence is not cached.</summary>
-    public async Task<(byte[]? Body, CacheStatus Status)> GetOrLoadImmutableAsync(
+    public async Task<(CachedAnswer? Answer, CacheStatus Status)> GetOrLoadImmutableAsync(
         string key, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken)
     {
         var answer = await LookUpImmutableAsync(key, load, cancellationToken);
@@ -36,30 +37,41 @@ public sealed class QueryCache(ICacheBackend backend, IOptions<CacheOptions> opt
         metrics.CacheInvalidated(severities);
     }
 
-    private async Task<(byte[] Body, CacheStatus Status)> LookUpAsync(
+    private async Task<(CachedAnswer Answer, CacheStatus Status)> LookUpAsync(
         IReadOnlySet<Severity> covers, string filterHash, Func<CancellationToken, Task<byte[]>> load, CancellationToken cancellationToken)
     {
-        var severities = covers.Order().ToArray();
-        var version = options.Value.Enabled ? await backend.ReadVersionAsync(severities, cancellationToken) : null;
+        var version = options.Value.Enabled ? await backend.ReadVersionAsync(cancellationToken) : null;
         if (version is null)
         {
-            return (await load(cancellationToken), CacheStatus.Bypass);
+            return (new CachedAnswer(await load(cancellationToken)), CacheStatus.Bypass);
         }
 
-        var generations = string.Join('.', severities.Zip(version.Generations, (s, g) => string.Create(CultureInfo.InvariantCulture, $"{(int)s}-{g}")));
-        var key = string.Create(CultureInfo.InvariantCulture, $"q:{version.Epoch}:{generations}:{filterHash}");
-        var (body, status) = await ReadThroughAsync(key, async ct => await load(ct), cancellationToken);
-        return (body!, status);
+        var (answer, status) = await ReadThroughAsync(KeyOf(version, covers, filterHash), async ct => await load(ct), cancellationToken);
+        return (answer!, status);
     }
 
-    private async Task<(byte[]? Body, CacheStatus Status)> LookUpImmutableAsync(
+    /// <summary><c>q:{epoch}:{severity-generation…}:{filter hash}</c>, with the covered severities in their order.</summary>
+    private static string KeyOf(CacheVersion version, IReadOnlySet<Severity> covers, string filterHash)
+    {
+        var key = new StringBuilder("q:").Append(version.Epoch).Append(':');
+        var separator = "";
+        foreach (var severity in CacheVersion.Severities.Where(covers.Contains))
+        {
+            key.Append(separator).Append(CultureInfo.InvariantCulture, $"{(int)severity}-{version.GenerationOf(severity)}");
+            separator = ".";
+        }
+
+        return key.Append(':').Append(filterHash).ToString();
+    }
+
+    private async Task<(CachedAnswer? Answer, CacheStatus Status)> LookUpImmutableAsync(
         string key, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken) =>
         options.Value.Enabled
             ? await ReadThroughAsync("i:" + key, load, cancellationToken)
-            : (await load(cancellationToken), CacheStatus.Bypass);
+            : (await load(cancellationToken) is { } body ? new CachedAnswer(body) : null, CacheStatus.Bypass);
 
-    /// <summary>The entry under <paramref name="key"/>, or the loaded body, stored when it exists and is small enough.</summary>
-    private async Task<(byte[]? Body, CacheStatus Status)> ReadThroughAsync(
+    /// <summary>The entry under <paramref name="key"/>, or the loaded answer, stored when it exists and is small enough.</summary>
+    private async Task<(CachedAnswer? Answer, CacheStatus Status)> ReadThroughAsync(
         string key, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken)
     {
         if (await backend.GetAsync(key, cancellationToken) is { } cached)
@@ -67,12 +79,17 @@ public sealed class QueryCache(ICacheBackend backend, IOptions<CacheOptions> opt
             return (cached, CacheStatus.Hit);
         }
 
-        var body = await load(cancellationToken);
-        if (body is not null && body.Length <= options.Value.MaxEntryBytes)
+        if (await load(cancellationToken) is not { } body)
         {
-            await backend.SetAsync(key, body, cancellationToken);
+            return (null, CacheStatus.Miss);
         }
 
-        return (body, CacheStatus.Miss);
+        var answer = new CachedAnswer(body);
+        if (body.Length <= options.Value.MaxEntryBytes)
+        {
+            await backend.SetAsync(key, answer, cancellationToken);
+        }
+
+        return (answer, CacheStatus.Miss);
     }
 }
