@@ -2,12 +2,12 @@ using Firewall.Api.Caching;
 
 namespace Firewall.Api.Tests;
 
-/// <summary>Shared version reads: a caller never gets a read that started before it asked, and a burst shares one read.</summary>
+/// <summary>Shared reads: a caller never gets a read that started before it asked, and a burst of one key shares one read.</summary>
 public sealed class FreshReadsTests
 {
     private readonly List<TaskCompletionSource<int>> _started = [];
 
-    private FreshReads<int> Reads() => new(() =>
+    private Task<int> Read()
     {
         var read = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_started)
@@ -16,14 +16,14 @@ public sealed class FreshReadsTests
         }
 
         return read.Task;
-    });
+    }
 
     [Fact]
     public async Task A_caller_that_asks_during_a_read_gets_the_next_read_not_that_one()
     {
-        var reads = Reads();
-        var first = reads.ReadAsync();
-        var second = reads.ReadAsync();
+        var reads = new FreshReads<int>();
+        var first = reads.ReadAsync("k", Read);
+        var second = reads.ReadAsync("k", Read);
 
         _started[0].SetResult(1);
         Assert.Equal(1, await first);
@@ -37,9 +37,9 @@ public sealed class FreshReadsTests
     [Fact]
     public async Task Every_caller_that_asks_during_one_read_shares_the_single_read_after_it()
     {
-        var reads = Reads();
-        var first = reads.ReadAsync();
-        var waiting = Enumerable.Range(0, 10).Select(_ => reads.ReadAsync()).ToArray();
+        var reads = new FreshReads<int>();
+        var first = reads.ReadAsync("k", Read);
+        var waiting = Enumerable.Range(0, 10).Select(_ => reads.ReadAsync("k", Read)).ToArray();
 
         _started[0].SetResult(1);
         await WaitForReadsAsync(2);
@@ -53,12 +53,12 @@ public sealed class FreshReadsTests
     [Fact]
     public async Task A_caller_after_the_reads_ended_starts_a_new_one()
     {
-        var reads = Reads();
-        var first = reads.ReadAsync();
+        var reads = new FreshReads<int>();
+        var first = reads.ReadAsync("k", Read);
         _started[0].SetResult(1);
         await first;
 
-        var later = reads.ReadAsync();
+        var later = reads.ReadAsync("k", Read);
 
         Assert.Equal(2, _started.Count);
         _started[1].SetResult(5);
@@ -68,9 +68,9 @@ public sealed class FreshReadsTests
     [Fact]
     public async Task A_failed_read_fails_its_waiters_and_the_next_caller_reads_again()
     {
-        var reads = Reads();
-        var first = reads.ReadAsync();
-        var waiter = reads.ReadAsync();
+        var reads = new FreshReads<int>();
+        var first = reads.ReadAsync("k", Read);
+        var waiter = reads.ReadAsync("k", Read);
         _started[0].SetResult(1);
         await first;
         await WaitForReadsAsync(2);
@@ -78,10 +78,25 @@ public sealed class FreshReadsTests
         _started[1].SetException(new InvalidOperationException("down"));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => waiter);
-        var again = reads.ReadAsync();
+        var again = reads.ReadAsync("k", Read);
         Assert.Equal(3, _started.Count);
         _started[2].SetResult(3);
         Assert.Equal(3, await again);
+    }
+
+    [Fact]
+    public async Task Reads_of_different_keys_do_not_wait_for_each_other()
+    {
+        var reads = new FreshReads<int>();
+        var first = reads.ReadAsync("a", Read);
+        var other = reads.ReadAsync("b", Read);
+
+        Assert.Equal(2, _started.Count);
+        _started[1].SetResult(2);
+        Assert.Equal(2, await other);
+        Assert.False(first.IsCompleted);
+        _started[0].SetResult(1);
+        Assert.Equal(1, await first);
     }
 
     /// <summary>The next read starts on the continuation of the last one: wait for it to be started (no clock involved).</summary>
@@ -101,3 +116,4 @@ public sealed class FreshReadsTests
         }
     }
 }
+

@@ -1,36 +1,38 @@
 namespace Firewall.Api.Caching;
 
 /// <summary>
-/// One read shared by every caller that asked while the previous one was in flight, as group commit does for writes:
-/// at most one read runs at a time, and each caller gets the value of a read that started after it asked. So a caller
-/// sees every change completed before it asked (what the cache's read-your-writes guarantee needs), while a burst of
-/// callers costs one read per round trip instead of one each.
+/// Reads shared per key, as group commit shares writes: for each key at most one read runs at a time, and the callers
+/// that ask while it runs share the next one, started when it ends. So each caller gets the value of a read that
+/// started after it asked and sees every change completed before it asked (what the cache's read-your-writes guarantee
+/// needs), while a burst of callers costs one read per round trip instead of one each.
 /// </summary>
-/// <param name="read">the read; it must not throw for an ordinary failure (answer "unavailable" in <typeparamref name="T"/>).</param>
-public sealed class FreshReads<T>(Func<Task<T>> read)
+/// <remarks>
+/// The read that serves a burst is the one its first caller passed; callers of one key must pass equivalent reads.
+/// A read runs for everyone, so it takes no caller's cancellation: bound it otherwise (a timeout, the store deadline).
+/// </remarks>
+public sealed class FreshReads<T>
 {
     private readonly Lock _gate = new();
-    private bool _running;
-    private TaskCompletionSource<T>? _waiting;
+    private readonly Dictionary<string, Flight> _flights = new(StringComparer.Ordinal);
 
-    /// <summary>The value of a read started now, or as soon as the read in flight (started before this call) ends.</summary>
-    public Task<T> ReadAsync()
+    /// <summary>The value of a read of <paramref name="key"/> started now, or as soon as the one in flight (started before this call) ends.</summary>
+    public Task<T> ReadAsync(string key, Func<Task<T>> read)
     {
         lock (_gate)
         {
-            if (_running)
+            if (_flights.TryGetValue(key, out var flight))
             {
-                _waiting ??= new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-                return _waiting.Task;
+                flight.Next ??= new Waiters(new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously), read);
+                return flight.Next.Done.Task;
             }
 
-            _running = true;
+            _flights.Add(key, new Flight());
         }
 
-        return ReadThenHandOnAsync();
+        return ReadThenHandOnAsync(key, read);
     }
 
-    private async Task<T> ReadThenHandOnAsync()
+    private async Task<T> ReadThenHandOnAsync(string key, Func<Task<T>> read)
     {
         try
         {
@@ -38,40 +40,54 @@ public sealed class FreshReads<T>(Func<Task<T>> read)
         }
         finally
         {
-            HandOn();
+            HandOn(key);
         }
     }
 
-    private async Task ServeAsync(TaskCompletionSource<T> waiters)
+    /// <summary>Serves a burst; the key's next read is under way (or the flight over) before the burst sees its value.</summary>
+    private async Task ServeAsync(string key, Waiters waiters)
     {
+        T value;
         try
         {
-            waiters.SetResult(await read());
+            value = await waiters.Read();
         }
         catch (Exception failure)
         {
-            waiters.SetException(failure);
+            HandOn(key);
+            waiters.Done.SetException(failure);
+            return;
         }
-        finally
-        {
-            HandOn();
-        }
+
+        HandOn(key);
+        waiters.Done.SetResult(value);
     }
 
-    /// <summary>Starts the read the callers who came during the last one wait for, or ends the run.</summary>
-    private void HandOn()
+    /// <summary>Starts the read the callers who came during the last one wait for, or ends the key's flight.</summary>
+    private void HandOn(string key)
     {
-        TaskCompletionSource<T>? next;
+        Waiters? next;
         lock (_gate)
         {
-            (next, _waiting) = (_waiting, null);
-            _running = next is not null;
+            var flight = _flights[key];
+            (next, flight.Next) = (flight.Next, null);
+            if (next is null)
+            {
+                _flights.Remove(key);
+            }
         }
 
         if (next is not null)
         {
             // Everyone waiting asked before this point, so a read started now is fresh for all of them.
-            _ = ServeAsync(next);
+            _ = ServeAsync(key, next);
         }
     }
+
+    private sealed class Flight
+    {
+        public Waiters? Next { get; set; }
+    }
+
+    private sealed record Waiters(TaskCompletionSource<T> Done, Func<Task<T>> Read);
 }

@@ -17,14 +17,15 @@ public sealed class RedisCacheBackend : ICacheBackend, IDisposable
     private readonly IOptions<CacheOptions> _options;
     private readonly MemoryEntries _local;
     private readonly RedisKey[] _versionKeys;
-    private readonly FreshReads<CacheVersion?> _versions;
+    private readonly FreshReads<CacheVersion?> _versions = new();
+    private readonly Func<Task<CacheVersion?>> _readVersion;
 
     public RedisCacheBackend(RedisGate gate, RedisKeys keys, RedisEpoch epoch, IOptions<CacheOptions> options)
     {
         (_gate, _keys, _epoch, _options) = (gate, keys, epoch, options);
         _local = new(options.Value.MemoryLimitBytes, options.Value.LocalTtl < options.Value.Ttl ? options.Value.LocalTtl : options.Value.Ttl);
         _versionKeys = [keys.Epoch, .. CacheVersion.Severities.Select(keys.Generation)];
-        _versions = new(ReadVersionNowAsync);
+        _readVersion = ReadVersionNowAsync;
     }
 
     /// <summary>
@@ -32,7 +33,7 @@ public sealed class RedisCacheBackend : ICacheBackend, IDisposable
     /// round trip, not one each, and each still sees every bump acknowledged before it began. The read is bounded by
     /// the gate's timeout, so it is not cancelled per request.
     /// </summary>
-    public ValueTask<CacheVersion?> ReadVersionAsync(CancellationToken cancellationToken) => new(_versions.ReadAsync());
+    public ValueTask<CacheVersion?> ReadVersionAsync(CancellationToken cancellationToken) => new(_versions.ReadAsync("version", _readVersion));
 
     /// <summary>Pipelined INCRs. When they fail, the next use of Redis moves the epoch on (the batch writer only logs our failures).</summary>
     public async ValueTask BumpAsync(IReadOnlySet<Severity> severities, CancellationToken cancellationToken)
