@@ -78,24 +78,79 @@ public abstract class CacheTests(FirewallApiFactory factory)
         Assert.Contains(body["eventId"]!.GetValue<string>(), await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AMissAndTheHitsAfterItAnswerTheSameBytes()
+    {
+        var analyst = factory.Analyst();
+        var agentId = $"same-{Guid.NewGuid():N}";
+        var body = Events.Valid();
+        body["agentId"] = agentId;
+        await factory.Agent().PostAsync(body);
+        var url = EventsUrl.For($"agentId={agentId}");
+
+        var miss = await analyst.GetAsync(url);
+        var hit = await analyst.GetAsync(url);
+
+        Assert.Equal("MISS", miss.Headers.GetValues("X-Cache").Single());
+        Assert.Equal("HIT", hit.Headers.GetValues("X-Cache").Single());
+        Assert.Equal(await miss.Content.ReadAsByteArrayAsync(), await hit.Content.ReadAsByteArrayAsync());
+        Assert.Equal(miss.Headers.ETag, hit.Headers.ETag);
+        Assert.Contains("Accept-Encoding", hit.Headers.Vary);
+    }
+
     [Theory]
-    [InlineData("br")]
-    [InlineData("gzip")]
-    public async Task APageIsCompressedAsAcceptEncodingAsksAndStillSaysWhatTheCacheDid(string encoding)
+    [InlineData("br", "br")]
+    [InlineData("gzip", "gzip")]
+    [InlineData("gzip, br", "gzip")]
+    [InlineData("gzip;q=0.5, br", "br")]
+    public async Task APageIsCompressedAsAcceptEncodingAsksAndStillSaysWhatTheCacheDid(string accepted, string encoding)
     {
         var url = EventsUrl.For($"minSeverity=informational&agentId=zip-{Guid.NewGuid():N}");
-        var plain = await factory.Analyst().GetStringAsync(url);
-        var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.AcceptEncoding.ParseAdd(encoding);
+        var plain = await factory.Analyst().GetAsync(url);
 
-        var response = await factory.Analyst().SendAsync(request);
+        var response = await GetWithAcceptEncoding(url, accepted);
 
         Assert.Equal(encoding, response.Content.Headers.ContentEncoding.Single());
         Assert.Equal("HIT", response.Headers.GetValues("X-Cache").Single());
+        Assert.Equal(plain.Headers.ETag, response.Headers.ETag);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        Assert.Equal(await plain.Content.ReadAsStringAsync(), await DecodedAsync(response, encoding));
+    }
+
+    [Fact]
+    public async Task ACompressedMissDecompressesToTheIdentityHitAfterIt()
+    {
+        var analyst = factory.Analyst();
+        var agentId = $"zip-new-{Guid.NewGuid():N}";
+        var url = EventsUrl.For($"agentId={agentId}");
+        await GetWithAcceptEncoding(url, "gzip");
+
+        var body = Events.Valid();
+        body["agentId"] = agentId;
+        await factory.Agent().PostAsync(body);
+        var compressed = await GetWithAcceptEncoding(url, "gzip");
+        var identity = await analyst.GetAsync(url);
+
+        Assert.Equal("MISS", compressed.Headers.GetValues("X-Cache").Single());
+        Assert.Equal("HIT", identity.Headers.GetValues("X-Cache").Single());
+        var decoded = await DecodedAsync(compressed, "gzip");
+        Assert.Contains(body["eventId"]!.GetValue<string>(), decoded, StringComparison.Ordinal);
+        Assert.Equal(await identity.Content.ReadAsStringAsync(), decoded);
+    }
+
+    private Task<HttpResponseMessage> GetWithAcceptEncoding(string url, string accepted)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", accepted);
+        return factory.Analyst().SendAsync(request);
+    }
+
+    private static async Task<string> DecodedAsync(HttpResponseMessage response, string encoding)
+    {
         await using var decoded = encoding == "br"
             ? (Stream)new BrotliStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress)
             : new GZipStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
-        Assert.Equal(plain, await new StreamReader(decoded).ReadToEndAsync());
+        return await new StreamReader(decoded).ReadToEndAsync();
     }
 
     private static Task<HttpResponseMessage> GetIfNoneMatch(HttpClient client, string url, EntityTagHeaderValue tag)

@@ -203,6 +203,30 @@ public abstract class EventReaderTests(StoreProvider provider) : TestStore(provi
         await using var db = await Contexts.CreateDbContextAsync();
         Assert.Equal(5, await db.HourlyEventCounts.CountAsync()); // (10 h, high), (12 h, high), (12 h, low), (13 h, high), (14 h, critical)
     }
+
+    [Fact]
+    public async Task A_window_starting_and_ending_mid_hour_counts_its_edge_minutes_and_whole_hours_alike()
+    {
+        NewEvent At(int minutes, Severity severity) => TestEvents.New(severity, TestEvents.Noon.AddMinutes(minutes).AddSeconds(30));
+        await Writer.WriteAsync(
+            [At(-75, Severity.High), At(-50, Severity.Low), At(-10, Severity.High), At(0, Severity.High), At(59, Severity.Low),
+             At(60, Severity.High), At(130, Severity.Critical), At(185, Severity.Low), At(200, Severity.High)], default);
+        var (from, to) = (TestEvents.Noon.AddMinutes(-55), TestEvents.Noon.AddMinutes(190)); // 11:05 to 15:10
+
+        var hours = await Reader.CountAsync(from, to, TimeSpan.FromHours(1), default);
+        var days = await Reader.CountAsync(from, to, TimeSpan.FromDays(1), default);
+
+        var noon = TestEvents.Noon;
+        Assert.Equal([noon.AddHours(-1), noon, noon.AddHours(1), noon.AddHours(2), noon.AddHours(3)], hours.Select(c => c.Start));
+        Assert.Equal(new Dictionary<Severity, long> { [Severity.Low] = 1, [Severity.High] = 1 }, hours[0].Counts); // edge minutes 11:05-11:59
+        Assert.Equal(new Dictionary<Severity, long> { [Severity.High] = 1, [Severity.Low] = 1 }, hours[1].Counts);
+        Assert.Equal(new Dictionary<Severity, long> { [Severity.High] = 1 }, hours[2].Counts);
+        Assert.Equal(new Dictionary<Severity, long> { [Severity.Critical] = 1 }, hours[3].Counts);
+        Assert.Equal(new Dictionary<Severity, long> { [Severity.Low] = 1 }, hours[4].Counts); // edge minutes 15:00-15:09
+        var day = Assert.Single(days);
+        Assert.Equal(new DateTimeOffset(noon.Date, TimeSpan.Zero), day.Start);
+        Assert.Equal(new Dictionary<Severity, long> { [Severity.High] = 3, [Severity.Low] = 3, [Severity.Critical] = 1 }, day.Counts); // both rollups summed
+    }
 }
 
 public sealed class EventReaderTestsOnSqlite() : EventReaderTests(StoreProvider.Sqlite);

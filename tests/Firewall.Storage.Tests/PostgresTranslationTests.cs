@@ -69,6 +69,17 @@ public sealed class PostgresTranslationTests
         Assert.Contains("WHERE e.hour >= @firstHour AND e.hour < @endHour", sql, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Stats_for_a_window_ending_mid_hour_read_whole_hours_hourly_and_only_the_last_minutes_by_minute()
+    {
+        using var db = Context();
+        var sql = EventQueries.RollupCounts(db.EventCounts, db.HourlyEventCounts, 0, 1440 + 25, 60).ToQueryString();
+
+        Assert.Contains("FROM event_counts_hourly", sql, StringComparison.Ordinal);
+        Assert.Equal(1, CountOf("UNION ALL", sql));
+        Assert.Equal(1, CountOf("FROM event_counts AS", sql));
+    }
+
     private static int CountOf(string part, string sql) => (sql.Length - sql.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     private static FirewallDbContext Context()

@@ -1,25 +1,44 @@
-using System.IO.Hashing;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 
 namespace Firewall.Api.Caching;
 
 /// <summary>
-/// A query answer as the cache keeps it: UTF-8 JSON bytes written to the response as they are (no parsing on a hit),
-/// with X-Cache and an ETag of the bytes, so a client that sends it back in If-None-Match gets a 304 without the page.
+/// Writes a <see cref="CachedAnswer"/> with X-Cache, its ETag and <c>Vary: Accept-Encoding</c>: a 304 without the
+/// page when If-None-Match names the ETag, otherwise the stored bytes as they are, compressed in the coding response
+/// compression would choose for this request (its own negotiation, so both agree) from the answer's ready copy. A set
+/// Content-Encoding tells the compression middleware to leave the bytes alone.
 /// </summary>
-public static class CachedJson
+public sealed class CachedJson(CachedAnswer answer, CacheStatus status) : IResult
 {
-    public static FileContentHttpResult Answer(HttpResponse response, byte[] body, CacheStatus status)
+    public Task ExecuteAsync(HttpContext httpContext)
     {
+        var response = httpContext.Response;
         response.SetCacheHeaders(status);
-        return TypedResults.File(body, "application/json", entityTag: EntityTagOf(body));
+        response.Headers.ETag = answer.EntityTag;
+        response.Headers.Vary = HeaderNames.AcceptEncoding;
+        if (answer.IsNamedBy(httpContext.Request.Headers.IfNoneMatch))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+
+        response.ContentType = "application/json";
+        var body = answer.Body;
+        if (CodingFor(httpContext) is { } coding)
+        {
+            response.Headers.ContentEncoding = coding.EncodingName;
+            body = answer.EncodedWith(coding);
+        }
+
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
     }
 
-    /// <summary>
-    /// XxHash128 of the bytes: the same answer has the same tag on every replica and after a restart. Weak (W/), because
-    /// response compression sends other bytes for the same answer, and If-None-Match compares weakly anyway.
-    /// </summary>
-    public static EntityTagHeaderValue EntityTagOf(ReadOnlySpan<byte> body) =>
-        new($"\"{Convert.ToHexStringLower(XxHash128.Hash(body))}\"", isWeak: true);
+    private static ICompressionProvider? CodingFor(HttpContext context) =>
+        context.RequestServices.GetService<IResponseCompressionProvider>() is { } compression
+        && compression.CheckRequestAcceptsCompression(context)
+        && compression.ShouldCompressResponse(context)
+            ? compression.GetCompressionProvider(context)
+            : null;
 }

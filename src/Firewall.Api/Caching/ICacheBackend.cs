@@ -8,13 +8,16 @@ namespace Firewall.Api.Caching;
 /// </summary>
 public interface ICacheBackend
 {
-    /// <summary>The epoch and the current generation of each severity, in the order given; null when the cache cannot be used.</summary>
-    ValueTask<CacheVersion?> ReadVersionAsync(IReadOnlyList<Severity> severities, CancellationToken cancellationToken);
+    /// <summary>
+    /// The epoch and every severity's generation, as read after this call began (so every bump completed before it is
+    /// seen); null when the cache cannot be used.
+    /// </summary>
+    ValueTask<CacheVersion?> ReadVersionAsync(CancellationToken cancellationToken);
 
     /// <summary>Moves the given severities to a new generation, so entries that cover them are never read again.</summary>
     ValueTask BumpAsync(IReadOnlySet<Severity> severities, CancellationToken cancellationToken);
 
-    ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken);
+    ValueTask<CachedAnswer?> GetAsync(string key, CancellationToken cancellationToken);
 
-    ValueTask SetAsync(string key, byte[] value, CancellationToken cancellationToken);
+    ValueTask SetAsync(string key, CachedAnswer answer, CancellationToken cancellationToken);
 }

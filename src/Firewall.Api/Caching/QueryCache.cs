@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text;
 using Firewall.Api.Operations;
 using Firewall.Core.Events;
+using Firewall.Storage;
 using Firewall.Storage.Writing;
 using Microsoft.Extensions.Options;
 
@@ -11,23 +13,33 @@ namespace Firewall.Api.Caching;
 /// the generations are read before the store, and bumped after each commit before any ingest is answered, so no query
 /// that starts after an ingest response can be served a result that misses that event.
 /// </summary>
-public sealed class QueryCache(ICacheBackend backend, IOptions<CacheOptions> options, FirewallMetrics metrics) : ICommitListener
+/// <remarks>
+/// Equal queries that miss (or bypass the cache) at the same time share store reads (<see cref="FreshReads{T}"/>): a
+/// burst of them costs at most two reads, each started after its callers asked, instead of one each. A load runs for
+/// every caller, so it takes no caller's cancellation (the reader's deadline bounds it); each caller still stops
+/// waiting at its own cancellation or the store deadline counted from its own arrival (503), as with a load of its own.
+/// </remarks>
+public sealed class QueryCache(ICacheBackend backend, IOptions<CacheOptions> options, FirewallMetrics metrics, StoreDeadline deadline) : ICommitListener
 {
-    public async Task<(byte[] Body, CacheStatus Status)> GetOrLoadAsync(
+    private readonly FreshReads<CachedAnswer?> _loads = new();
+
+    public async Task<(CachedAnswer Answer, CacheStatus Status)> GetOrLoadAsync(
         IReadOnlySet<Severity> covers, string filterHash, Func<CancellationToken, Task<byte[]>> load, CancellationToken cancellationToken)
     {
-        var answer = await LookUpAsync(covers, filterHash, load, cancellationToken);
-        metrics.CacheLookup(answer.Status);
-        return answer;
+        var (answer, status) = await LookUpAsync(covers, filterHash, async ct => await load(ct), cancellationToken);
+        metrics.CacheLookup(status);
+        return (answer!, status);
     }
 
     /// <summary>For results that never change once they exist (an event by id): no generations, and absence is not cached.</summary>
-    public async Task<(byte[]? Body, CacheStatus Status)> GetOrLoadImmutableAsync(
+    public async Task<(CachedAnswer? Answer, CacheStatus Status)> GetOrLoadImmutableAsync(
         string key, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken)
     {
-        var answer = await LookUpImmutableAsync(key, load, cancellationToken);
-        metrics.CacheLookup(answer.Status);
-        return answer;
+        var (answer, status) = options.Value.Enabled
+            ? await ReadThroughAsync("i:" + key, load, cancellationToken)
+            : (await LoadSharedAsync("b:i:" + key, load, cancellationToken), CacheStatus.Bypass);
+        metrics.CacheLookup(status);
+        return (answer, status);
     }
 
     public async ValueTask OnCommittedAsync(IReadOnlySet<Severity> severities, CancellationToken cancellationToken)
@@ -36,30 +48,31 @@ public sealed class QueryCache(ICacheBackend backend, IOptions<CacheOptions> opt
         metrics.CacheInvalidated(severities);
     }
 
-    private async Task<(byte[] Body, CacheStatus Status)> LookUpAsync(
-        IReadOnlySet<Severity> covers, string filterHash, Func<CancellationToken, Task<byte[]>> load, CancellationToken cancellationToken)
+    private async Task<(CachedAnswer? Answer, CacheStatus Status)> LookUpAsync(
+        IReadOnlySet<Severity> covers, string filterHash, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken)
     {
-        var severities = covers.Order().ToArray();
-        var version = options.Value.Enabled ? await backend.ReadVersionAsync(severities, cancellationToken) : null;
-        if (version is null)
-        {
-            return (await load(cancellationToken), CacheStatus.Bypass);
-        }
-
-        var generations = string.Join('.', severities.Zip(version.Generations, (s, g) => string.Create(CultureInfo.InvariantCulture, $"{(int)s}-{g}")));
-        var key = string.Create(CultureInfo.InvariantCulture, $"q:{version.Epoch}:{generations}:{filterHash}");
-        var (body, status) = await ReadThroughAsync(key, async ct => await load(ct), cancellationToken);
-        return (body!, status);
+        var version = options.Value.Enabled ? await backend.ReadVersionAsync(cancellationToken) : null;
+        return version is null
+            ? (await LoadSharedAsync("b:" + filterHash, load, cancellationToken), CacheStatus.Bypass)
+            : await ReadThroughAsync(KeyOf(version, covers, filterHash), load, cancellationToken);
     }
 
-    private async Task<(byte[]? Body, CacheStatus Status)> LookUpImmutableAsync(
-        string key, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken) =>
-        options.Value.Enabled
-            ? await ReadThroughAsync("i:" + key, load, cancellationToken)
-            : (await load(cancellationToken), CacheStatus.Bypass);
+    /// <summary><c>q:{epoch}:{severity-generation…}:{filter hash}</c>, with the covered severities in their order.</summary>
+    private static string KeyOf(CacheVersion version, IReadOnlySet<Severity> covers, string filterHash)
+    {
+        var key = new StringBuilder("q:").Append(version.Epoch).Append(':');
+        var separator = "";
+        foreach (var severity in CacheVersion.Severities.Where(covers.Contains))
+        {
+            key.Append(separator).Append(CultureInfo.InvariantCulture, $"{(int)severity}-{version.GenerationOf(severity)}");
+            separator = ".";
+        }
 
-    /// <summary>The entry under <paramref name="key"/>, or the loaded body, stored when it exists and is small enough.</summary>
-    private async Task<(byte[]? Body, CacheStatus Status)> ReadThroughAsync(
+        return key.Append(':').Append(filterHash).ToString();
+    }
+
+    /// <summary>The entry under <paramref name="key"/>, or the loaded answer, stored when it exists and is small enough.</summary>
+    private async Task<(CachedAnswer? Answer, CacheStatus Status)> ReadThroughAsync(
         string key, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken)
     {
         if (await backend.GetAsync(key, cancellationToken) is { } cached)
@@ -67,12 +80,26 @@ public sealed class QueryCache(ICacheBackend backend, IOptions<CacheOptions> opt
             return (cached, CacheStatus.Hit);
         }
 
-        var body = await load(cancellationToken);
-        if (body is not null && body.Length <= options.Value.MaxEntryBytes)
+        return (await WaitForLoadAsync(key, async () =>
         {
-            await backend.SetAsync(key, body, cancellationToken);
-        }
+            if (await load(CancellationToken.None) is not { } body)
+            {
+                return null;
+            }
 
-        return (body, CacheStatus.Miss);
+            var answer = new CachedAnswer(body);
+            if (body.Length <= options.Value.MaxEntryBytes)
+            {
+                await backend.SetAsync(key, answer, CancellationToken.None);
+            }
+
+            return answer;
+        }, cancellationToken), CacheStatus.Miss);
     }
+
+    private Task<CachedAnswer?> LoadSharedAsync(string key, Func<CancellationToken, Task<byte[]?>> load, CancellationToken cancellationToken) =>
+        WaitForLoadAsync(key, async () => await load(CancellationToken.None) is { } body ? new CachedAnswer(body) : null, cancellationToken);
+
+    private Task<CachedAnswer?> WaitForLoadAsync(string key, Func<Task<CachedAnswer?>> load, CancellationToken cancellationToken) =>
+        StoreDeadline.RunAsync(_ => _loads.ReadAsync(key, load), deadline.Duration, cancellationToken);
 }

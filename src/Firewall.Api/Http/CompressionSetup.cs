@@ -5,7 +5,9 @@ namespace Firewall.Api.Http;
 
 /// <summary>
 /// gzip or Brotli, as the client's Accept-Encoding asks, at the fastest level, for JSON answers only (event pages are
-/// large and compress well; the live tail's text/event-stream is never buffered by a compressor).
+/// large and compress well; the live tail's text/event-stream is never buffered by a compressor). Query answers choose
+/// their coding through this same negotiation and send a copy compressed once per cache entry (<see cref="Caching.CachedJson"/>);
+/// the middleware then sees their Content-Encoding and compresses only the other JSON answers.
 /// </summary>
 public static class CompressionSetup
 {

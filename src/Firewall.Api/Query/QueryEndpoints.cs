@@ -26,31 +26,31 @@ public static class QueryEndpoints
         return app;
     }
 
-    private static async Task<FileContentHttpResult> ListEvents(
+    private static async Task<CachedJson> ListEvents(
         HttpContext context, QueryCache cache, IEventReader reader, TimeProvider time, CancellationToken cancellationToken)
     {
         var query = EventQueryParser.Parse(context.Request.Query, time.GetUtcNow());
-        var (body, status) = await cache.GetOrLoadAsync(query.Filter.Severities, query.CacheKey, async ct =>
+        var (answer, status) = await cache.GetOrLoadAsync(query.Filter.Severities, query.CacheKey, async ct =>
         {
             var page = await reader.QueryAsync(query.Filter, query.Limit, query.After, query.Fields, ct);
             var next = page.Next is null ? null : new Cursor(query.Filter.From, query.Filter.To, page.Next).Encode(query.Binding);
             return JsonSerializer.SerializeToUtf8Bytes(new EventPageResponse(page.Items, next), FirewallJson.Options);
         }, cancellationToken);
-        return CachedJson.Answer(context.Response, body, status);
+        return new CachedJson(answer, status);
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetEvent(
+    private static async Task<Results<CachedJson, ProblemHttpResult>> GetEvent(
         long id, HttpContext context, QueryCache cache, IEventReader reader, CancellationToken cancellationToken)
     {
-        var (body, status) = await cache.GetOrLoadImmutableAsync($"event:{id}", async ct =>
+        var (answer, status) = await cache.GetOrLoadImmutableAsync($"event:{id}", async ct =>
             await reader.FindAsync(id, ct) is { } found ? JsonSerializer.SerializeToUtf8Bytes(found, FirewallJson.Options) : null,
             cancellationToken);
-        if (body is null)
+        if (answer is null)
         {
             context.Response.SetCacheHeaders(status);
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"No event has id {id}.");
         }
 
-        return CachedJson.Answer(context.Response, body, status);
+        return new CachedJson(answer, status);
     }
 }

@@ -6,7 +6,6 @@ using Firewall.Api.Http;
 using Firewall.Core.Events;
 using Firewall.Core.Serialization;
 using Firewall.Storage.Reading;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Firewall.Api.Query;
 
@@ -26,7 +25,7 @@ internal static class StatsEndpoint
 
     private static readonly IReadOnlySet<Severity> AllSeverities = Enum.GetValues<Severity>().ToHashSet();
 
-    public static async Task<FileContentHttpResult> GetStats(
+    public static async Task<CachedJson> GetStats(
         HttpContext context, QueryCache cache, IEventReader reader, TimeProvider time, CancellationToken cancellationToken)
     {
         var input = new QueryString(context.Request.Query, Allowed);
@@ -52,12 +51,12 @@ internal static class StatsEndpoint
         }
 
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"stats|{start.UtcTicks}|{window.To.UtcTicks}|{bucket.Ticks}")));
-        var (body, status) = await cache.GetOrLoadAsync(AllSeverities, key, async ct =>
+        var (answer, status) = await cache.GetOrLoadAsync(AllSeverities, key, async ct =>
         {
             var counts = await reader.CountAsync(start, window.To, bucket, ct);
             return JsonSerializer.SerializeToUtf8Bytes(Shape(bucketName, start, window.To, bucket, counts), FirewallJson.Options);
         }, cancellationToken);
-        return CachedJson.Answer(context.Response, body, status);
+        return new CachedJson(answer, status);
     }
 
     private static StatsResponse Shape(string bucketName, DateTimeOffset start, DateTimeOffset end, TimeSpan bucket, IReadOnlyList<SeverityCounts> counts)

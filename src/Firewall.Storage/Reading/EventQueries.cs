@@ -127,12 +127,37 @@ internal static class EventQueries
         return query;
     }
 
+    /// <summary>
+    /// Rollup rows of minutes [first, end) per bucket of <paramref name="size"/> minutes and severity, in one statement:
+    /// for buckets of whole hours, the whole hours inside the range from the hourly rollup and the minutes before the
+    /// first and after the last of them from the per-minute one (UNION ALL), so a window ending mid-hour still reads at
+    /// most 24 × 7 hourly rows a day plus an hour of minutes at each edge. A bucket may come in a row from each rollup.
+    /// </summary>
+    public static IQueryable<BucketCount> RollupCounts(IQueryable<EventCount> minutes, IQueryable<HourlyEventCount> hours, long first, long end, long size)
+    {
+        var (firstHour, endHour) = (CeilingToHour(first), end - (end % UnixMinutes.PerHour));
+        if (size % UnixMinutes.PerHour != 0 || firstHour >= endHour)
+        {
+            return Counts(minutes, first, end, size);
+        }
+
+        var counts = HourlyCounts(hours, firstHour, endHour, size);
+        if (first < firstHour)
+        {
+            counts = counts.Concat(Counts(minutes, first, firstHour, size));
+        }
+
+        return endHour < end ? counts.Concat(Counts(minutes, endHour, end, size)) : counts;
+    }
+
+    private static long CeilingToHour(long minute) => (minute + UnixMinutes.PerHour - 1) / UnixMinutes.PerHour * UnixMinutes.PerHour;
+
     /// <summary>Rollup rows of minutes [first, end) summed per bucket of <paramref name="size"/> minutes and severity, in SQL.</summary>
     public static IQueryable<BucketCount> Counts(IQueryable<EventCount> counts, long first, long end, long size) =>
         counts
             .Where(c => c.Minute >= first && c.Minute < end)
             .GroupBy(c => new { Start = c.Minute / size * size, c.Severity })
-            .Select(g => new BucketCount(g.Key.Start, g.Key.Severity, g.Sum(c => c.Count)));
+            .Select(g => new BucketCount { Start = g.Key.Start, Severity = g.Key.Severity, Count = g.Sum(c => c.Count) });
 
     /// <summary>
     /// Like <see cref="Counts"/> from the hourly rollup, for hour-aligned minutes [first, end) and buckets of whole hours;
@@ -144,6 +169,6 @@ internal static class EventQueries
         return counts
             .Where(c => c.Hour >= firstHour && c.Hour < endHour)
             .GroupBy(c => new { Start = c.Hour / hours * hours, c.Severity })
-            .Select(g => new BucketCount(g.Key.Start * UnixMinutes.PerHour, g.Key.Severity, g.Sum(c => c.Count)));
+            .Select(g => new BucketCount { Start = g.Key.Start * UnixMinutes.PerHour, Severity = g.Key.Severity, Count = g.Sum(c => c.Count) });
     }
 }

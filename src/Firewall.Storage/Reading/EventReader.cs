@@ -46,8 +46,9 @@ internal sealed class EventReader(IDbContextFactory<FirewallDbContext> factory, 
     }
 
     /// <summary>
-    /// Counts at minute resolution: a minute is counted when its start lies in [from, to). Whole hours are read from the
-    /// hourly rollup (60 times fewer rows), anything finer from the per-minute one.
+    /// Counts at minute resolution: a minute is counted when its start lies in [from, to). For buckets of whole hours,
+    /// the whole hours are read from the hourly rollup (60 times fewer rows) and only the minutes before the first and
+    /// after the last whole hour from the per-minute one; finer buckets read the per-minute rollup.
     /// </summary>
     private async Task<IReadOnlyList<SeverityCounts>> ReadCountsAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan bucket, CancellationToken cancellationToken)
     {
@@ -60,16 +61,13 @@ internal sealed class EventReader(IDbContextFactory<FirewallDbContext> factory, 
         var first = UnixMinutes.CeilingOf(from);
         var end = UnixMinutes.CeilingOf(to);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = IsWholeHours(size, first, end)
-            ? await EventQueries.HourlyCounts(db.HourlyEventCounts.AsNoTracking(), first, end, size).ToListAsync(cancellationToken)
-            : await EventQueries.Counts(db.EventCounts.AsNoTracking(), first, end, size).ToListAsync(cancellationToken);
+        var rows = await EventQueries.RollupCounts(db.EventCounts.AsNoTracking(), db.HourlyEventCounts.AsNoTracking(), first, end, size).ToListAsync(cancellationToken);
 
+        // A bucket holding both whole hours and edge minutes comes in a row from each rollup: sum them.
         return rows
             .GroupBy(r => r.Start)
             .OrderBy(g => g.Key)
-            .Select(g => new SeverityCounts(UnixMinutes.Start(g.Key), g.ToDictionary(r => r.Severity, r => r.Count)))
+            .Select(g => new SeverityCounts(UnixMinutes.Start(g.Key), g.GroupBy(r => r.Severity).ToDictionary(s => s.Key, s => s.Sum(r => r.Count))))
             .ToList();
     }
-
-    private static bool IsWholeHours(params long[] minutes) => minutes.All(m => m % UnixMinutes.PerHour == 0);
 }
