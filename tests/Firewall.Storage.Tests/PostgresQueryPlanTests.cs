@@ -7,13 +7,15 @@ namespace Firewall.Storage.Tests;
 
 /// <summary>
 /// On PostgreSQL at a realistic size, with events partitioned by day, the reader's page query is a backward range scan of
-/// the composite index of each partition it needs, newest first, that the LIMIT stops: no sort, no table scan, and no more
-/// rows read than the page needs, however deep the cursor.
+/// the (severity, occurred_at, id) indexes of each partition it needs, newest first, that the LIMIT stops: no sort, no table
+/// scan, and no more rows read than the page needs, however deep the cursor. On vacuumed partitions the covering index is
+/// read without the heap (index-only scans with no heap fetch); only the rare rows too wide for it are read from the heap.
 /// </summary>
 public sealed class PostgresQueryPlanTests(LargePostgresStore store) : IClassFixture<LargePostgresStore>
 {
-    // A partition's copy of ix_events_severity_occurred_at_id, named by PostgreSQL: events_p20261016_severity_occurred_at_id_idx.
-    private const string PartitionIndexSuffix = "_severity_occurred_at_id_idx";
+    // A partition's copies of ix_events_list and ix_events_severity_occurred_at_id, named by PostgreSQL after their columns:
+    // events_p20261016_severity_occurred_at_id_event_id_received__idx and events_p20261016_severity_occurred_at_id_idx.
+    private const string PartitionIndexPart = "_severity_occurred_at_id_";
     private const int Take = 101; // the API's default limit of 100, plus the row that tells whether a next page exists
     private const int ReplayTake = 1000; // the default Firewall:Stream:ReplayLimit
 
@@ -57,6 +59,7 @@ public sealed class PostgresQueryPlanTests(LargePostgresStore store) : IClassFix
         var scans = plan.OfType("Index Scan", "Index Only Scan").Where(s => s["Actual Loops"].GetInt64() > 0).ToList();
         Assert.All(scans, scan => Assert.True(scan["Scan Direction"].GetString() == "Backward", plan.Json));
         Assert.True(scans.Sum(s => s["Actual Rows"].GetInt64()) <= severities.Count * (Take + scans.Count), plan.Json);
+        AssertHeapReadOnlyForRowsTooWideForTheListIndex(plan);
     }
 
     [Fact]
@@ -96,7 +99,7 @@ public sealed class PostgresQueryPlanTests(LargePostgresStore store) : IClassFix
         Assert.NotEmpty(scans);
         Assert.All(scans, scan =>
         {
-            Assert.True(scan["Index Name"].GetString()!.EndsWith(PartitionIndexSuffix, StringComparison.Ordinal), plan.Json);
+            Assert.Contains(PartitionIndexPart, scan["Index Name"].GetString()!, StringComparison.Ordinal);
             Assert.True(scan["Scan Direction"].GetString() == "Backward", plan.Json);
         });
         var ran = scans.Where(s => s["Actual Loops"].GetInt64() > 0).ToList();
@@ -105,12 +108,27 @@ public sealed class PostgresQueryPlanTests(LargePostgresStore store) : IClassFix
         // Newest partition first (an ordered Append): the page, plus at most the one row per partition that tells the Append
         // to move on; the only row skipped may be the cursor's own (the index bound is <=).
         Assert.True(rows <= Take + ran.Count && removed <= 1, $"{ran.Count} scans returned {rows} rows and skipped {removed} for a page of {Take}: {plan.Json}");
+        AssertHeapReadOnlyForRowsTooWideForTheListIndex(plan);
+    }
+
+    /// <summary>
+    /// The page's rows come from index-only scans of the covering index that fetch nothing from the (vacuumed) heap; the heap
+    /// is read only through the narrow index of the rows too wide for it, one fetch per row it returns, so at most the page.
+    /// </summary>
+    private static void AssertHeapReadOnlyForRowsTooWideForTheListIndex(PostgresPlan plan)
+    {
+        var covering = plan.OfType("Index Only Scan").Where(s => s["Actual Loops"].GetInt64() > 0).ToList();
+        Assert.NotEmpty(covering);
+        Assert.All(covering, scan => Assert.True(scan["Heap Fetches"].GetInt64() == 0, plan.Json));
+        var narrow = plan.OfType("Index Scan").Where(s => s["Actual Loops"].GetInt64() > 0).ToList();
+        Assert.All(narrow, scan => Assert.True(scan["Index Name"].GetString()!.EndsWith("_severity_occurred_at_id_idx", StringComparison.Ordinal), plan.Json));
+        Assert.True(narrow.Sum(s => s["Actual Rows"].GetInt64()) <= Take + narrow.Count, plan.Json);
     }
 
     private async Task<PostgresPlan> ExplainAsync(EventFilter filter, Keyset? after)
     {
         await using var db = await store.Store.CreateDbContextAsync();
-        return await ExplainAsync(db, EventQueries.MergedPage(db.Events.AsNoTracking(), filter, after, Take));
+        return await ExplainAsync(db, EventQueries.MergedPage(db.Events.AsNoTracking(), filter, after, Take, byListIndex: true));
     }
 
     /// <summary>EXPLAIN of the very command the reader sends (SQL and bound parameters), executed.</summary>

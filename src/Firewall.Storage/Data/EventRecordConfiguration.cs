@@ -36,6 +36,7 @@ internal sealed class EventRecordConfiguration : IEntityTypeConfiguration<EventR
         builder.Property(e => e.RuleSetVersion).HasColumnName("rule_set_version");
         builder.Property(e => e.DetectorModelVersion).HasColumnName("detector_model_version");
         builder.Property(e => e.Fingerprint).HasColumnName("fingerprint").HasMaxLength(32);
+        builder.Property(e => e.InListIndex).HasColumnName("in_list_index");
 
         // Serves every severity + time query and keyset pagination (ARCHITECTURE.md, Storage).
         builder.HasIndex(e => new { e.Severity, e.OccurredAt, e.Id }).HasDatabaseName("ix_events_severity_occurred_at_id");

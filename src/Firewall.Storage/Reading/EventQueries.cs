@@ -11,16 +11,21 @@ internal static class EventQueries
     /// <summary>
     /// The page query for a filter: one ordered, limited range scan per severity, combined with UNION ALL and cut to
     /// <paramref name="take"/> by the database (an IN over the index's first column would need a sort of the whole range),
-    /// so a page costs one round trip and returns only the rows it keeps.
+    /// so a page costs one round trip and returns only the rows it keeps. With <paramref name="byListIndex"/> (PostgreSQL),
+    /// each severity is two scans: the covering index of the rows that fit it, read without the heap, and the narrow
+    /// index of the few that do not (<see cref="ListIndex"/>); the two partial indexes hold every row once.
     /// </summary>
-    public static IQueryable<EventRecord> MergedPage(IQueryable<EventRecord> events, EventFilter filter, Keyset? after, int take, PageFields fields = PageFields.Excerpt) =>
+    public static IQueryable<EventRecord> MergedPage(
+        IQueryable<EventRecord> events, EventFilter filter, Keyset? after, int take, bool byListIndex, PageFields fields = PageFields.Excerpt) =>
         filter.Severities
             .Order()
-            .Select(severity => Page(events, severity, filter, after, take, fields))
+            .SelectMany(severity => byListIndex
+                ? [Page(events.Where(e => e.InListIndex), severity, filter, after, take, fields), Page(events.Where(e => !e.InListIndex), severity, filter, after, take, fields)]
+                : new[] { Page(events, severity, filter, after, take, fields) })
             .Aggregate(Queryable.Concat)
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(take);
 
-    /// <summary>The page query for one severity: an ordered range scan of ix_events_severity_occurred_at_id, newest first.</summary>
+    /// <summary>The page query for one severity: an ordered range scan of its (severity, occurred_at, id) index, newest first.</summary>
     public static IQueryable<EventRecord> Page(
         IQueryable<EventRecord> events, Severity severity, EventFilter filter, Keyset? after, int take, PageFields fields = PageFields.Excerpt)
     {
@@ -41,8 +46,8 @@ internal static class EventQueries
     }
 
     /// <summary>
-    /// A list row: every column but the content, whose stored excerpt takes its place, so a page never reads a body (on
-    /// PostgreSQL, never its TOAST chunks).
+    /// A list row: every column the API shows but the content, whose stored excerpt takes its place, so a page never reads a
+    /// body (on PostgreSQL, never its TOAST chunks), and every column it reads is in the covering index <c>ix_events_list</c>.
     /// </summary>
     private static readonly Expression<Func<EventRecord, EventRecord>> ListRow = e => new EventRecord
     {
@@ -70,7 +75,6 @@ internal static class EventQueries
         Redactions = e.Redactions,
         RuleSetVersion = e.RuleSetVersion,
         DetectorModelVersion = e.DetectorModelVersion,
-        Fingerprint = e.Fingerprint,
     };
 
     /// <summary>
