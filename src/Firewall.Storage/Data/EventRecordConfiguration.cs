@@ -38,7 +38,8 @@ internal sealed class EventRecordConfiguration : IEntityTypeConfiguration<EventR
         builder.Property(e => e.Fingerprint).HasColumnName("fingerprint").HasMaxLength(32);
         builder.Property(e => e.InListIndex).HasColumnName("in_list_index");
 
-        // Serves every severity + time query and keyset pagination (ARCHITECTURE.md, Storage).
+        // Serves every severity + time query and keyset pagination (docs/architecture.md, Storage). On PostgreSQL the
+        // migration makes it partial (rows not in_list_index) beside the covering ix_events_list: raw SQL, as partitions are.
         builder.HasIndex(e => new { e.Severity, e.OccurredAt, e.Id }).HasDatabaseName("ix_events_severity_occurred_at_id");
         builder.HasIndex(e => e.EventId).IsUnique().HasDatabaseName("ux_events_event_id");
     }
