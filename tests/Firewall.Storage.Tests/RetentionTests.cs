@@ -105,7 +105,7 @@ public sealed class RetentionTestsOnPostgres() : RetentionTests(StoreProvider.Po
         Assert.DoesNotContain($"events_p{Old:yyyyMMdd}", partitions);
         Assert.Contains($"events_p{Now:yyyyMMdd}", partitions);
         await using var db = await Contexts.CreateDbContextAsync();
-        foreach (var index in new[] { "ix_events_list", "ix_events_severity_occurred_at_id" })
+        foreach (var index in new[] { "ix_events_list", "ix_events_wide_occurred_at_id" })
         {
             var indexed = await db.Database.SqlQueryRaw<string>("""
                 SELECT c.relname AS "Value" FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid

@@ -6,10 +6,10 @@ namespace Firewall.Migrations.Postgres.Migrations
 {
     /// <summary>
     /// Pages from the index alone (issue 12, lever 6; docs/architecture.md, Storage): <c>ix_events_list</c> covers every list
-    /// column of the rows whose list columns fit a btree tuple (<c>in_list_index</c>, set by ListIndex when written), and the
-    /// narrow <c>ix_events_severity_occurred_at_id</c> becomes partial, holding only the others, so every row is in exactly one
-    /// of the two. Raw SQL: EF Core models neither INCLUDE on a partitioned table's partial indexes nor this split, and the
-    /// EF model keeps describing the index the application's queries rely on. The backfill rewrites every row once.
+    /// column of the rows whose list columns fit a btree tuple (<c>in_list_index</c>, set by ListIndex when written); it
+    /// replaces <c>ix_events_severity_occurred_at_id</c>, and the others, rare, are found by <c>ix_events_wide_occurred_at_id</c>
+    /// (partial, in time order), so every row is in exactly one of the two. Raw SQL, as the partitions are: the EF model
+    /// keeps describing the SQLite index. The backfill rewrites every row once.
     /// </summary>
     public partial class ListIndex : Migration
     {
@@ -39,7 +39,7 @@ namespace Firewall.Migrations.Postgres.Migrations
                              source_ip, source_user_id, source_session_id, message, content_excerpt, content_truncated, attributes,
                              findings, redactions, rule_set_version, detector_model_version)
                     WHERE in_list_index;
-                CREATE INDEX ix_events_severity_occurred_at_id ON events (severity, occurred_at, id) WHERE NOT in_list_index;
+                CREATE INDEX ix_events_wide_occurred_at_id ON events (occurred_at, id) WHERE NOT in_list_index;
                 """);
         }
 
@@ -48,7 +48,7 @@ namespace Firewall.Migrations.Postgres.Migrations
         {
             migrationBuilder.Sql("""
                 DROP INDEX ix_events_list;
-                DROP INDEX ix_events_severity_occurred_at_id;
+                DROP INDEX ix_events_wide_occurred_at_id;
                 CREATE INDEX ix_events_severity_occurred_at_id ON events (severity, occurred_at, id);
                 """);
 

@@ -39,7 +39,7 @@ internal sealed class EventRecordConfiguration : IEntityTypeConfiguration<EventR
         builder.Property(e => e.InListIndex).HasColumnName("in_list_index");
 
         // Serves every severity + time query and keyset pagination (docs/architecture.md, Storage). On PostgreSQL the
-        // migration makes it partial (rows not in_list_index) beside the covering ix_events_list: raw SQL, as partitions are.
+        // migration replaces it with the covering ix_events_list and ix_events_wide_occurred_at_id: raw SQL, as partitions are.
         builder.HasIndex(e => new { e.Severity, e.OccurredAt, e.Id }).HasDatabaseName("ix_events_severity_occurred_at_id");
         builder.HasIndex(e => e.EventId).IsUnique().HasDatabaseName("ux_events_event_id");
     }

@@ -6,7 +6,7 @@ namespace Firewall.Storage.Data;
 /// Whether a row fits the PostgreSQL covering index of list rows, <c>ix_events_list</c> (severity, occurred_at, id)
 /// INCLUDE every list column, so a page is read from the index alone. A btree tuple is at most 2,704 bytes, and a legal
 /// event's list columns can exceed it (a 2 KiB message and 32 attributes): such a row, rare, is indexed by the narrow
-/// <c>ix_events_severity_occurred_at_id</c> instead, and a page reads it from the heap (docs/architecture.md, Storage).
+/// partial <c>ix_events_wide_occurred_at_id</c> instead, and a page reads it from the heap (docs/architecture.md, Storage).
 /// </summary>
 public static class ListIndex
 {
