@@ -7,13 +7,16 @@ namespace Firewall.Storage.Tests;
 
 /// <summary>
 /// On PostgreSQL at a realistic size, with events partitioned by day, the reader's page query is a backward range scan of
-/// the composite index of each partition it needs, newest first, that the LIMIT stops: no sort, no table scan, and no more
-/// rows read than the page needs, however deep the cursor.
+/// the (severity, occurred_at, id) indexes of each partition it needs, newest first, that the LIMIT stops: no sort, no table
+/// scan, and no more rows read than the page needs, however deep the cursor. On vacuumed partitions the covering index is
+/// read without the heap (index-only scans with no heap fetch); only the rare rows too wide for it are read from the heap.
 /// </summary>
 public sealed class PostgresQueryPlanTests(LargePostgresStore store) : IClassFixture<LargePostgresStore>
 {
-    // A partition's copy of ix_events_severity_occurred_at_id, named by PostgreSQL: events_p20261016_severity_occurred_at_id_idx.
-    private const string PartitionIndexSuffix = "_severity_occurred_at_id_idx";
+    // A partition's copies of ix_events_list and ix_events_wide_occurred_at_id, named by PostgreSQL after their columns:
+    // events_p20261016_severity_occurred_at_id_event_id_received__idx and events_p20261016_occurred_at_id_idx.
+    private const string PartitionIndexPart = "_occurred_at_id_";
+    private const string WideIndexSuffix = "_occurred_at_id_idx";
     private const int Take = 101; // the API's default limit of 100, plus the row that tells whether a next page exists
     private const int ReplayTake = 1000; // the default Firewall:Stream:ReplayLimit
 
@@ -50,13 +53,14 @@ public sealed class PostgresQueryPlanTests(LargePostgresStore store) : IClassFix
         var plan = await ExplainAsync(filter, null);
 
         Assert.Equal("Limit", plan.Nodes[0]["Node Type"].GetString());
-        Assert.True(!plan.OfType("Seq Scan", "Bitmap Heap Scan").Any(), plan.Json);
+        AssertNoTableScan(plan);
         // Each severity's branch is its own Limit over backward index scans; what is left to order is at most one page each.
         var sorted = plan.OfType("Sort").Sum(s => s["Actual Rows"].GetInt64());
         Assert.True(sorted <= severities.Count * Take, plan.Json);
         var scans = plan.OfType("Index Scan", "Index Only Scan").Where(s => s["Actual Loops"].GetInt64() > 0).ToList();
         Assert.All(scans, scan => Assert.True(scan["Scan Direction"].GetString() == "Backward", plan.Json));
         Assert.True(scans.Sum(s => s["Actual Rows"].GetInt64()) <= severities.Count * (Take + scans.Count), plan.Json);
+        AssertHeapReadOnlyForRowsTooWideForTheListIndex(plan);
     }
 
     [Fact]
@@ -88,29 +92,54 @@ public sealed class PostgresQueryPlanTests(LargePostgresStore store) : IClassFix
     private static void AssertIndexScanStoppedByTheLimit(PostgresPlan plan)
     {
         Assert.Equal("Limit", plan.Nodes[0]["Node Type"].GetString());
-        Assert.True(!plan.OfType("Sort", "Incremental Sort").Any(), plan.Json);
-        Assert.True(!plan.OfType("Seq Scan", "Bitmap Heap Scan").Any(), plan.Json);
+        // Only the wide rows' scan may sort, and only its few rows; the covering index is read in order.
+        Assert.True(plan.OfType("Sort", "Incremental Sort").Sum(s => s["Actual Rows"].GetInt64()) <= Take, plan.Json);
+        AssertNoTableScan(plan);
         // events is partitioned by day: one backward scan of the composite index per partition the range touches, each
         // partition's copy of the parent's index. The scans that ran are the ones the LIMIT needed.
         var scans = plan.OfType("Index Scan", "Index Only Scan").ToList();
         Assert.NotEmpty(scans);
         Assert.All(scans, scan =>
         {
-            Assert.True(scan["Index Name"].GetString()!.EndsWith(PartitionIndexSuffix, StringComparison.Ordinal), plan.Json);
+            Assert.Contains(PartitionIndexPart, scan["Index Name"].GetString()!, StringComparison.Ordinal);
             Assert.True(scan["Scan Direction"].GetString() == "Backward", plan.Json);
         });
-        var ran = scans.Where(s => s["Actual Loops"].GetInt64() > 0).ToList();
+        // The wide rows' scan filters the severities on its few rows; the covering index's scans filter nothing.
+        var ran = scans.Where(s => s["Actual Loops"].GetInt64() > 0 && s["Node Type"].GetString() == "Index Only Scan").ToList();
         var rows = ran.Sum(s => s["Actual Rows"].GetInt64());
         var removed = ran.Sum(s => s.TryGetValue("Rows Removed by Filter", out var count) ? count.GetInt64() : 0);
         // Newest partition first (an ordered Append): the page, plus at most the one row per partition that tells the Append
         // to move on; the only row skipped may be the cursor's own (the index bound is <=).
         Assert.True(rows <= Take + ran.Count && removed <= 1, $"{ran.Count} scans returned {rows} rows and skipped {removed} for a page of {Take}: {plan.Json}");
+        AssertHeapReadOnlyForRowsTooWideForTheListIndex(plan);
+    }
+
+    /// <summary>No sequential scan; a bitmap scan only of the rows too wide for the covering index, which the planner may choose for so few.</summary>
+    private static void AssertNoTableScan(PostgresPlan plan)
+    {
+        Assert.True(!plan.OfType("Seq Scan").Any(), plan.Json);
+        Assert.All(plan.OfType("Bitmap Index Scan"), scan => Assert.True(scan["Index Name"].GetString()!.EndsWith(WideIndexSuffix, StringComparison.Ordinal), plan.Json));
+    }
+
+    /// <summary>
+    /// The page's rows come from index-only scans of the covering index that fetch nothing from the (vacuumed) heap; the heap
+    /// is read only through the index of the rows too wide for it (one row in 500 here), and no more of them than a page.
+    /// </summary>
+    private static void AssertHeapReadOnlyForRowsTooWideForTheListIndex(PostgresPlan plan)
+    {
+        var covering = plan.OfType("Index Only Scan").Where(s => s["Actual Loops"].GetInt64() > 0).ToList();
+        Assert.NotEmpty(covering);
+        Assert.All(covering, scan => Assert.True(scan["Heap Fetches"].GetInt64() == 0, plan.Json));
+        Assert.All(plan.OfType("Index Scan", "Bitmap Index Scan"), scan => Assert.True(scan["Index Name"].GetString()!.EndsWith(WideIndexSuffix, StringComparison.Ordinal), plan.Json));
+        var narrow = plan.OfType("Index Scan", "Bitmap Heap Scan").Where(s => s["Actual Loops"].GetInt64() > 0).ToList();
+        var wideRead = narrow.Sum(s => s["Actual Rows"].GetInt64() + (s.TryGetValue("Rows Removed by Filter", out var removed) ? removed.GetInt64() : 0));
+        Assert.True(wideRead <= Take, plan.Json);
     }
 
     private async Task<PostgresPlan> ExplainAsync(EventFilter filter, Keyset? after)
     {
         await using var db = await store.Store.CreateDbContextAsync();
-        return await ExplainAsync(db, EventQueries.MergedPage(db.Events.AsNoTracking(), filter, after, Take));
+        return await ExplainAsync(db, EventQueries.MergedPage(db.Events.AsNoTracking(), filter, after, Take, byListIndex: true));
     }
 
     /// <summary>EXPLAIN of the very command the reader sends (SQL and bound parameters), executed.</summary>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Firewall.Core.Events;
 using Firewall.Storage.Data;
 using Firewall.Storage.Reading;
@@ -28,11 +29,26 @@ public sealed class PostgresTranslationTests
         using var db = Context();
         var filter = new EventFilter(new HashSet<Severity> { Severity.Critical, Severity.High, Severity.Fatal }, TestEvents.Noon, TestEvents.Noon.AddHours(1));
 
-        var sql = EventQueries.MergedPage(db.Events.AsNoTracking(), filter, null, 101).ToQueryString();
+        var sql = EventQueries.MergedPage(db.Events.AsNoTracking(), filter, null, 101, byListIndex: false).ToQueryString();
 
         Assert.Equal(2, CountOf("UNION ALL", sql));
         Assert.Equal(4, CountOf("ORDER BY ", sql)); // each severity's scan, and the merge
         Assert.Equal(4, CountOf("LIMIT @", sql));
+    }
+
+    [Fact]
+    public void By_the_list_index_each_severity_is_a_scan_of_the_covering_index_and_one_more_scan_reads_the_wide_rows()
+    {
+        using var db = Context();
+        var filter = new EventFilter(new HashSet<Severity> { Severity.Critical, Severity.High, Severity.Fatal }, TestEvents.Noon, TestEvents.Noon.AddHours(1));
+
+        var sql = EventQueries.MergedPage(db.Events.AsNoTracking(), filter, null, 101, byListIndex: true).ToQueryString();
+
+        Assert.Equal(3, CountOf("UNION ALL", sql));
+        Assert.Equal(5, CountOf("LIMIT @", sql));
+        // Written as the migration's index predicates are, so that PostgreSQL proves each scan may use its partial index.
+        Assert.Equal(3, Regex.Count(sql, @"WHERE \w+\.in_list_index AND "));
+        Assert.Equal(1, Regex.Count(sql, @"WHERE NOT \(\w+\.in_list_index\) AND "));
     }
 
     [Fact]
@@ -41,11 +57,12 @@ public sealed class PostgresTranslationTests
         using var db = Context();
         var filter = new EventFilter(new HashSet<Severity> { Severity.High, Severity.Low }, TestEvents.Noon, TestEvents.Noon.AddHours(1));
 
-        var excerpt = EventQueries.MergedPage(db.Events.AsNoTracking(), filter, null, 101).ToQueryString();
-        var full = EventQueries.MergedPage(db.Events.AsNoTracking(), filter, null, 101, PageFields.Full).ToQueryString();
+        var excerpt = EventQueries.MergedPage(db.Events.AsNoTracking(), filter, null, 101, byListIndex: false).ToQueryString();
+        var full = EventQueries.MergedPage(db.Events.AsNoTracking(), filter, null, 101, byListIndex: false, PageFields.Full).ToQueryString();
 
         Assert.Equal(2, CountOf("content_excerpt AS \"Content\"", excerpt)); // in each severity's scan
         Assert.Equal(0, CountOf(".content ", excerpt) + CountOf(".content,", excerpt));
+        Assert.Equal(0, CountOf(".fingerprint", excerpt)); // not in the covering index, and no list row shows it
         Assert.Contains(".content,", full, StringComparison.Ordinal);
     }
 

@@ -45,4 +45,24 @@ internal static class TestEvents
         };
         return new NewEvent(stored, new EventFingerprint(SHA256.HashData(Encoding.UTF8.GetBytes(payload))));
     }
+
+    /// <summary>
+    /// <paramref name="e"/> with the widest list columns API.md allows: a 2 KiB message and 32 attributes of 256 characters,
+    /// of text no compressor shrinks much (a seeded draw of letters), far beyond a 2,704-byte btree tuple.
+    /// </summary>
+    public static NewEvent Wide(NewEvent e)
+    {
+        var random = new Random(12);
+        string Letters(int length) => string.Create(length, random, (chars, r) =>
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)('a' + r.Next(26));
+            }
+        });
+
+        var attributes = Enumerable.Range(0, EventLimits.AttributesMaxKeys)
+            .ToDictionary(i => $"k{i}", _ => JsonSerializer.SerializeToElement(Letters(EventLimits.ShortTextMaxLength)));
+        return e with { Event = e.Event with { Message = Letters(EventLimits.MessageMaxBytes), Attributes = attributes } };
+    }
 }

@@ -45,6 +45,7 @@ public sealed class StoredRow
         ["rule_set_version"] = null,
         ["detector_model_version"] = null,
         ["fingerprint"] = null,
+        ["in_list_index"] = null,
     };
 
     public static StoredRow Classify(EventInput input, EventClassifier classifier)
@@ -52,7 +53,7 @@ public sealed class StoredRow
         var verdict = classifier.Classify(input);
         var at = input.OccurredAt!.Value.UtcDateTime;
         var (excerpt, truncated) = ContentExcerpt.Of(verdict.Content);
-        return new StoredRow(new Dictionary<string, object?>(StringComparer.Ordinal)
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["event_id"] = input.EventId!.Value,
             ["occurred_at"] = at,
@@ -79,7 +80,9 @@ public sealed class StoredRow
             ["rule_set_version"] = verdict.RuleSetVersion,
             ["detector_model_version"] = verdict.ModelVersion,
             ["fingerprint"] = EventFingerprint.Compute(input).Value,
-        });
+        };
+        values["in_list_index"] = ListIndex.Fits(ListIndex.TextColumns.Select(c => (string?)values[c]));
+        return new StoredRow(values);
     }
 
     /// <summary>This row under another event id, occurring (and received) at <paramref name="at"/>.</summary>

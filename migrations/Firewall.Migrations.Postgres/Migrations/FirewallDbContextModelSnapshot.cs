@@ -107,6 +107,10 @@ namespace Firewall.Migrations.Postgres.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("fingerprint");
 
+                    b.Property<bool>("InListIndex")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_list_index");
+
                     b.Property<string>("Message")
                         .HasColumnType("text")
                         .HasColumnName("message");

@@ -100,6 +100,10 @@ namespace Firewall.Migrations.Sqlite.Migrations
                         .HasColumnType("BLOB")
                         .HasColumnName("fingerprint");
 
+                    b.Property<bool>("InListIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_list_index");
+
                     b.Property<string>("Message")
                         .HasColumnType("TEXT")
                         .HasColumnName("message");

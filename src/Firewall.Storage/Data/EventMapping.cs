@@ -11,7 +11,7 @@ internal static class EventMapping
     public static EventRecord ToRecord(SecurityEvent e, byte[] fingerprint)
     {
         var (excerpt, truncated) = ContentExcerpt.Of(e.Content);
-        return new()
+        var record = new EventRecord
         {
             EventId = e.EventId,
             OccurredAt = ToStoredTime(e.OccurredAt),
@@ -39,6 +39,8 @@ internal static class EventMapping
             DetectorModelVersion = e.DetectorModelVersion,
             Fingerprint = fingerprint,
         };
+        record.InListIndex = ListIndex.Fits(record);
+        return record;
     }
 
     public static SecurityEvent ToEvent(EventRecord r) => new()

@@ -33,5 +33,9 @@ internal sealed class EventRecord
     public int Redactions { get; set; }
     public required string RuleSetVersion { get; set; }
     public string? DetectorModelVersion { get; set; }
-    public required byte[] Fingerprint { get; set; }
+    /// <summary>Set by every writer; empty in list rows, which do not read it (it is not in the covering index).</summary>
+    public byte[] Fingerprint { get; set; } = [];
+
+    /// <summary>Whether the row's list columns fit the covering index of list rows (<see cref="ListIndex"/>); set when written.</summary>
+    public bool InListIndex { get; set; }
 }

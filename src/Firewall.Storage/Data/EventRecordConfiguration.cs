@@ -36,8 +36,10 @@ internal sealed class EventRecordConfiguration : IEntityTypeConfiguration<EventR
         builder.Property(e => e.RuleSetVersion).HasColumnName("rule_set_version");
         builder.Property(e => e.DetectorModelVersion).HasColumnName("detector_model_version");
         builder.Property(e => e.Fingerprint).HasColumnName("fingerprint").HasMaxLength(32);
+        builder.Property(e => e.InListIndex).HasColumnName("in_list_index");
 
-        // Serves every severity + time query and keyset pagination (ARCHITECTURE.md, Storage).
+        // Serves every severity + time query and keyset pagination (docs/architecture.md, Storage). On PostgreSQL the
+        // migration replaces it with the covering ix_events_list and ix_events_wide_occurred_at_id: raw SQL, as partitions are.
         builder.HasIndex(e => new { e.Severity, e.OccurredAt, e.Id }).HasDatabaseName("ix_events_severity_occurred_at_id");
         builder.HasIndex(e => e.EventId).IsUnique().HasDatabaseName("ux_events_event_id");
     }

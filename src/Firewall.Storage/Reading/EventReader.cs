@@ -24,7 +24,7 @@ internal sealed class EventReader(IDbContextFactory<FirewallDbContext> factory, 
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
 
-        var newest = await EventQueries.MergedPage(db.Events.AsNoTracking(), filter, after, limit + 1, fields).ToListAsync(cancellationToken);
+        var newest = await EventQueries.MergedPage(db.Events.AsNoTracking(), filter, after, limit + 1, db.Database.IsNpgsql(), fields).ToListAsync(cancellationToken);
         var items = newest.Take(limit).Select(r => new ListedEvent(EventMapping.ToEvent(r), fields == PageFields.Excerpt && r.ContentTruncated)).ToList();
         var next = newest.Count > limit ? new Keyset(items[^1].Event.OccurredAt, items[^1].Event.Id) : null;
         return new EventPage(items, next);
