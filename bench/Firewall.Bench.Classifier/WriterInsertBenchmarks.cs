@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Security.Claims;
 using BenchmarkDotNet.Attributes;
+using Firewall.Api.Benchmarking;
 using Firewall.Api.Ingest;
 using Firewall.Api.Operations;
 using Firewall.Bench.Load;
@@ -86,7 +87,7 @@ public class WriterInsertBenchmarks
         await _host.StartAsync();
 
         var services = _host.Services;
-        var ingest = new IngestService(EventClassifier.CreateDefault(), new EventAdmission(new EventInputValidator(TimeProvider.System)),
+        var ingest = new IngestService(new ClassificationStage(EventClassifier.CreateDefault(), SkippedStages.None), new EventAdmission(new EventInputValidator(TimeProvider.System)),
             services.GetRequiredService<IEventWriter>(), TimeProvider.System,
             new FirewallMetrics(services.GetRequiredService<IMeterFactory>(), services.GetRequiredService<IWriteQueueStatus>()));
         var mix = new EventMix(seed: 7);
