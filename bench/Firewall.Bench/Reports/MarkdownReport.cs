@@ -31,7 +31,7 @@ public static class MarkdownReport
         }
 
         Line(text, $"");
-        Line(text, $"## Targets (issue 4)");
+        Line(text, $"## Targets (issue 12)");
         Line(text, $"");
         Line(text, $"| target | measured | met |");
         Line(text, $"|---|---|---|");
