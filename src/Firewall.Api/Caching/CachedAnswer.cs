@@ -45,9 +45,7 @@ public sealed class CachedAnswer
 
     /// <summary>The body compressed by <paramref name="provider"/> (the one response compression would use), made once.</summary>
     public byte[] EncodedWith(ICompressionProvider provider) =>
-        _encoded.TryGetValue(provider.EncodingName, out var encoded)
-            ? encoded.Value
-            : _encoded.GetOrAdd(provider.EncodingName, static (_, state) => new Lazy<byte[]>(() => Compress(state.Body, state.provider)), (Body, provider)).Value;
+        _encoded.GetOrAdd(provider.EncodingName, static (_, state) => new Lazy<byte[]>(() => Compress(state.Body, state.provider)), (Body, provider)).Value;
 
     private static byte[] Compress(byte[] body, ICompressionProvider provider)
     {
